@@ -1,0 +1,127 @@
+import Foundation
+
+/// One change to one record inside a ``StoreTransaction``.
+public enum RecordChange: Sendable {
+    /// Insert a new record at version 1; fails with a conflict if the identifier exists.
+    case insert(any StoredRecord)
+    /// Replace a record held at `expectedVersion`; its version becomes `expectedVersion + 1`.
+    case update(any StoredRecord, expectedVersion: UInt64)
+    /// Delete a record held at `expectedVersion`.
+    case delete(any StoredRecord.Type, id: Identifier, expectedVersion: UInt64)
+
+    /// The record this change touches.
+    public var reference: RecordReference {
+        switch self {
+        case .insert(let record): RecordReference(type: type(of: record).recordType, id: record.recordID)
+        case .update(let record, _):
+            RecordReference(type: type(of: record).recordType, id: record.recordID)
+        case .delete(let type, let id, _): RecordReference(type: type.recordType, id: id)
+        }
+    }
+}
+
+/// What a transaction does with an idempotency key when it commits: records the
+/// operation's result so a replay of the same request returns it.
+public struct IdempotencyCompletion: Sendable {
+    /// The key being completed.
+    public let scope: IdempotencyScope
+    /// The fingerprint of the request that produced the result.
+    public let fingerprint: String
+    /// The operation's result, returned to replays.
+    public let result: Payload
+    /// When the operation completed.
+    public let completedAt: Date
+    /// When the record may be forgotten.
+    public let expiresAt: Date
+
+    /// Creates a completion.
+    ///
+    /// - Parameters:
+    ///   - scope: The key being completed.
+    ///   - fingerprint: The request's fingerprint.
+    ///   - result: The operation's result.
+    ///   - completedAt: When it completed.
+    ///   - expiresAt: When the record may be forgotten.
+    public init(
+        scope: IdempotencyScope, fingerprint: String, result: Payload, completedAt: Date, expiresAt: Date
+    ) {
+        self.scope = scope
+        self.fingerprint = fingerprint
+        self.result = result
+        self.completedAt = completedAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// An atomic batch for ``RecordStore/commit(_:in:)``: record changes, the outbox events
+/// they cause and, optionally, the completion of an idempotency key. All of it is written
+/// or none of it is.
+public struct StoreTransaction: Sendable {
+    /// The record changes, in the order they were added.
+    public private(set) var changes: [RecordChange] = []
+    /// The events to append to the outbox, in order.
+    public private(set) var events: [EventEnvelope] = []
+    /// The idempotency key this commit completes, if any.
+    public var idempotency: IdempotencyCompletion?
+
+    /// Creates an empty transaction.
+    public init() {}
+
+    /// Whether the transaction changes nothing, emits nothing and completes no key.
+    public var isEmpty: Bool { changes.isEmpty && events.isEmpty && idempotency == nil }
+
+    /// Adds the insertion of a new record.
+    ///
+    /// - Parameter record: The record; its identifier must not exist yet.
+    public mutating func insert(_ record: some StoredRecord) {
+        changes.append(.insert(record))
+    }
+
+    /// Adds the replacement of a record read at `expectedVersion`.
+    ///
+    /// - Parameters:
+    ///   - record: The new value of the record.
+    ///   - expectedVersion: The version it was read at.
+    public mutating func update(_ record: some StoredRecord, expectedVersion: UInt64) {
+        changes.append(.update(record, expectedVersion: expectedVersion))
+    }
+
+    /// Adds the replacement of a versioned record read from the store.
+    ///
+    /// - Parameter versioned: The record with the version it was read at; its `record`
+    ///   holds the new value.
+    public mutating func update<Record: StoredRecord>(_ versioned: Versioned<Record>) {
+        changes.append(.update(versioned.record, expectedVersion: versioned.version))
+    }
+
+    /// Adds the deletion of a record read at `expectedVersion`.
+    ///
+    /// - Parameters:
+    ///   - type: The record's type.
+    ///   - id: The record's identifier.
+    ///   - expectedVersion: The version it was read at.
+    public mutating func delete<Record: StoredRecord>(
+        _ type: Record.Type, id: Identifier, expectedVersion: UInt64
+    ) {
+        changes.append(.delete(type, id: id, expectedVersion: expectedVersion))
+    }
+
+    /// Adds an event to the outbox.
+    ///
+    /// - Parameter event: The event; its tenant must be the commit's tenant.
+    public mutating func append(_ event: EventEnvelope) {
+        events.append(event)
+    }
+}
+
+/// What a successful commit reports.
+public struct CommitReceipt: Sendable, Equatable {
+    /// The new version of each changed record, parallel to ``StoreTransaction/changes``
+    /// (0 for deletions).
+    public let versions: [UInt64]
+
+    /// Creates a receipt.
+    ///
+    /// - Parameter versions: The new versions, parallel to the transaction's changes.
+    public init(versions: [UInt64]) { self.versions = versions }
+}

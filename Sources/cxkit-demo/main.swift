@@ -1,0 +1,3 @@
+import CXKitCore
+
+print("CXKit demo")
