@@ -22,7 +22,8 @@ import Foundation
 /// - **In order per aggregate.** The store hands out at most one entry per aggregate per
 ///   claim and holds back an aggregate's later entries while an earlier one is leased or
 ///   waiting for its retry, so a sink never sees an aggregate's second event before it
-///   accepted the first.
+///   accepted the first. A dead-lettered event stops holding its aggregate back: the
+///   aggregate's later events are delivered, and a redriven event arrives after them.
 ///
 /// ## Running it
 /// ``run()`` is a long-running method in the shape of a service-lifecycle service: call it

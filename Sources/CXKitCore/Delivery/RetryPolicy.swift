@@ -6,7 +6,11 @@
 /// replays the same schedule. After ``maxAttempts`` failed attempts the entry is
 /// dead-lettered with its last error and waits for a redrive.
 ///
-/// The defaults (base 1 s, cap 1 h, 8 attempts) give up after roughly two hours at most.
+/// With the defaults (base 1 s, cap 1 h, 8 attempts) the seven waits between the eight
+/// attempts add up to at most 127 s (about 64 s on average) before an entry is
+/// dead-lettered. To ride out longer outages raise ``maxAttempts``: 20 attempts spread the
+/// retries over up to about 8 hours, because each wait is capped at 1 h once the ceiling
+/// reaches it.
 public struct RetryPolicy: Sendable, Hashable {
     /// The largest cap a policy accepts (30 days).
     public static let maximumCap: Duration = .seconds(30 * 86_400)
