@@ -1,0 +1,26 @@
+/// The type-erased face of a ``RecordTable``: what a tenant partition needs to enumerate
+/// records of every type without knowing their Swift types.
+///
+/// A partition finds the typed table by `ObjectIdentifier(Record.self)` and downcasts it
+/// once per call; the operations here serve tenant-wide enumeration only.
+class AnyRecordTable {
+    /// The stable name of the records' type.
+    let recordType: RecordType
+
+    init(recordType: RecordType) {
+        self.recordType = recordType
+    }
+
+    /// The number of records held.
+    var count: Int { 0 }
+
+    /// Appends snapshots of the records after `id` (all when `nil`), in identifier order,
+    /// until `snapshots` holds `limit` entries.
+    ///
+    /// - Returns: `true` when more records follow the last one appended.
+    func appendSnapshots(after id: Identifier?, limit: Int, to snapshots: inout [StoredRecordSnapshot])
+        -> Bool
+    {
+        false
+    }
+}

@@ -1,0 +1,272 @@
+/// An ordered set of keys stored as a B+ tree: O(log n) insertion, removal and positioning,
+/// and scans from any position in either direction.
+///
+/// Leaves hold the keys in order; an inner node holds its children and, for each child,
+/// the largest key below it. Nodes hold up to ``maximumFill`` entries, so a tree of a
+/// million 24-byte keys is four levels deep and spends about 32 bytes per key.
+///
+/// Not thread-safe: the owner guards it (``InMemoryRecordStore`` keeps every tree behind
+/// its mutex).
+final class OrderedKeyTree<Key: Comparable> {
+    final class Node {
+        /// Leaf: the keys. Inner node: the largest key of each child.
+        var keys: ContiguousArray<Key>
+        /// Inner node: the children (as many as `keys`). Leaf: empty.
+        var children: ContiguousArray<Node>
+
+        init(keys: ContiguousArray<Key> = [], children: ContiguousArray<Node> = []) {
+            self.keys = keys
+            self.children = children
+        }
+
+        var isLeaf: Bool { children.isEmpty }
+    }
+
+    /// The most entries a node holds before it splits.
+    static var maximumFill: Int { 64 }
+
+    /// The fewest entries a non-root node keeps before it is merged or refilled.
+    static var minimumFill: Int { maximumFill / 4 }
+
+    private var root = Node()
+
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// Creates an empty tree.
+    init() {}
+
+    /// Whether the tree holds no key.
+    var isEmpty: Bool { count == 0 }
+
+    /// The smallest key.
+    var first: Key? {
+        var node = root
+        while !node.isLeaf { node = node.children[0] }
+        return node.keys.first
+    }
+
+    /// The largest key.
+    var last: Key? { root.keys.last }
+
+    // MARK: Lookup
+
+    /// Whether `key` is in the tree.
+    func contains(_ key: Key) -> Bool {
+        var node = root
+        while true {
+            let index = Self.lowerBound(of: key, in: node.keys)
+            if node.isLeaf { return index < node.keys.count && node.keys[index] == key }
+            if index == node.keys.count { return false }
+            node = node.children[index]
+        }
+    }
+
+    // MARK: Insertion
+
+    /// Inserts `key`.
+    ///
+    /// - Returns: `false` when the key was already present (the tree is unchanged).
+    @discardableResult
+    func insert(_ key: Key) -> Bool {
+        let (inserted, split) = Self.insert(key, into: root)
+        if let split {
+            let left = root
+            var keys = ContiguousArray<Key>()
+            keys.reserveCapacity(2)
+            if let leftMax = left.keys.last { keys.append(leftMax) }
+            if let rightMax = split.keys.last { keys.append(rightMax) }
+            root = Node(keys: keys, children: [left, split])
+        }
+        if inserted { count += 1 }
+        return inserted
+    }
+
+    private static func insert(_ key: Key, into node: Node) -> (inserted: Bool, split: Node?) {
+        if node.isLeaf {
+            let index = lowerBound(of: key, in: node.keys)
+            if index < node.keys.count && node.keys[index] == key { return (false, nil) }
+            node.keys.insert(key, at: index)
+            return (true, node.keys.count > maximumFill ? splitOff(node) : nil)
+        }
+        var index = lowerBound(of: key, in: node.keys)
+        if index == node.keys.count { index -= 1 }
+        let child = node.children[index]
+        let (inserted, split) = insert(key, into: child)
+        guard inserted else { return (false, nil) }
+        if let childMax = child.keys.last { node.keys[index] = childMax }
+        if let split, let splitMax = split.keys.last {
+            node.children.insert(split, at: index + 1)
+            node.keys.insert(splitMax, at: index + 1)
+        }
+        return (true, node.keys.count > maximumFill ? splitOff(node) : nil)
+    }
+
+    /// Moves the upper half of an overfull node into a new right sibling.
+    private static func splitOff(_ node: Node) -> Node {
+        let middle = node.keys.count / 2
+        let right = Node(keys: ContiguousArray(node.keys[middle...]))
+        node.keys.removeSubrange(middle...)
+        if !node.isLeaf {
+            right.children = ContiguousArray(node.children[middle...])
+            node.children.removeSubrange(middle...)
+        }
+        return right
+    }
+
+    // MARK: Removal
+
+    /// Removes `key`.
+    ///
+    /// - Returns: `false` when the key was not present.
+    @discardableResult
+    func remove(_ key: Key) -> Bool {
+        guard Self.remove(key, from: root) else { return false }
+        count -= 1
+        while root.children.count == 1 { root = root.children[0] }
+        return true
+    }
+
+    private static func remove(_ key: Key, from node: Node) -> Bool {
+        let index = lowerBound(of: key, in: node.keys)
+        if node.isLeaf {
+            guard index < node.keys.count, node.keys[index] == key else { return false }
+            node.keys.remove(at: index)
+            return true
+        }
+        guard index < node.keys.count else { return false }
+        let child = node.children[index]
+        guard remove(key, from: child) else { return false }
+        if let childMax = child.keys.last {
+            node.keys[index] = childMax
+            if child.keys.count < minimumFill && node.children.count > 1 { rebalance(node, at: index) }
+        } else {
+            node.keys.remove(at: index)
+            node.children.remove(at: index)
+        }
+        return true
+    }
+
+    /// Merges an underfull child with a neighbour, or shares their entries evenly when
+    /// together they would overflow.
+    private static func rebalance(_ parent: Node, at index: Int) {
+        let leftIndex = index + 1 < parent.children.count ? index : index - 1
+        let left = parent.children[leftIndex]
+        let right = parent.children[leftIndex + 1]
+        let total = left.keys.count + right.keys.count
+        if total <= maximumFill {
+            left.keys.append(contentsOf: right.keys)
+            left.children.append(contentsOf: right.children)
+            parent.children.remove(at: leftIndex + 1)
+            parent.keys.remove(at: leftIndex + 1)
+            if let leftMax = left.keys.last { parent.keys[leftIndex] = leftMax }
+            return
+        }
+        let leftCount = total / 2
+        if left.keys.count > leftCount {
+            let moved = left.keys.count - leftCount
+            right.keys.insert(contentsOf: left.keys[leftCount...], at: 0)
+            left.keys.removeSubrange(leftCount...)
+            if !left.isLeaf {
+                right.children.insert(contentsOf: left.children[(left.children.count - moved)...], at: 0)
+                left.children.removeSubrange((left.children.count - moved)...)
+            }
+        } else {
+            let moved = leftCount - left.keys.count
+            left.keys.append(contentsOf: right.keys[..<moved])
+            right.keys.removeSubrange(..<moved)
+            if !right.isLeaf {
+                left.children.append(contentsOf: right.children[..<moved])
+                right.children.removeSubrange(..<moved)
+            }
+        }
+        if let leftMax = left.keys.last { parent.keys[leftIndex] = leftMax }
+    }
+
+    // MARK: Scans
+
+    /// Visits keys in ascending order, starting at the first key for which `isBefore`
+    /// returns `false` (every key when `isBefore` is `nil`), until `body` returns `false`.
+    ///
+    /// - Parameters:
+    ///   - isBefore: A predicate that holds for a (possibly empty) prefix of the keys.
+    ///   - body: Called with each key; returns whether to continue.
+    func visitAscending(from isBefore: ((Key) -> Bool)?, _ body: (Key) -> Bool) {
+        _ = Self.visitAscending(root, isBefore: isBefore, body)
+    }
+
+    /// Visits keys in descending order, starting at the last key for which `isAfter`
+    /// returns `false` (every key when `isAfter` is `nil`), until `body` returns `false`.
+    ///
+    /// - Parameters:
+    ///   - isAfter: A predicate that holds for a (possibly empty) suffix of the keys.
+    ///   - body: Called with each key; returns whether to continue.
+    func visitDescending(from isAfter: ((Key) -> Bool)?, _ body: (Key) -> Bool) {
+        _ = Self.visitDescending(root, isAfter: isAfter, body)
+    }
+
+    private static func visitAscending(_ node: Node, isBefore: ((Key) -> Bool)?, _ body: (Key) -> Bool)
+        -> Bool
+    {
+        let start = isBefore.map { partitionPoint(node.keys, $0) } ?? 0
+        if node.isLeaf {
+            for index in start..<node.keys.count where !body(node.keys[index]) { return false }
+            return true
+        }
+        for index in start..<node.children.count {
+            let predicate = index == start ? isBefore : nil
+            if !visitAscending(node.children[index], isBefore: predicate, body) { return false }
+        }
+        return true
+    }
+
+    private static func visitDescending(_ node: Node, isAfter: ((Key) -> Bool)?, _ body: (Key) -> Bool)
+        -> Bool
+    {
+        if node.isLeaf {
+            var index = node.keys.count
+            if let isAfter { index = partitionPoint(node.keys) { !isAfter($0) } }
+            while index > 0 {
+                index -= 1
+                if !body(node.keys[index]) { return false }
+            }
+            return true
+        }
+        guard !node.children.isEmpty else { return true }
+        var start = node.children.count - 1
+        if let isAfter {
+            start = min(partitionPoint(node.keys) { !isAfter($0) }, node.children.count - 1)
+        }
+        var index = start + 1
+        while index > 0 {
+            index -= 1
+            let predicate = index == start ? isAfter : nil
+            if !visitDescending(node.children[index], isAfter: predicate, body) { return false }
+        }
+        return true
+    }
+
+    // MARK: Searching within a node
+
+    /// The index of the first key not less than `key`.
+    private static func lowerBound(of key: Key, in keys: ContiguousArray<Key>) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first key for which `isBefore` is false.
+    private static func partitionPoint(_ keys: ContiguousArray<Key>, _ isBefore: (Key) -> Bool) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if isBefore(keys[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything one tenant holds in an ``InMemoryRecordStore``: its record tables and its
+/// idempotency records. Calls for a tenant reach only its partition, so nothing of another
+/// tenant is reachable from them.
+final class TenantPartition {
+    /// The record tables, by the Swift type of their records.
+    private(set) var tables: [ObjectIdentifier: AnyRecordTable] = [:]
+    /// The idempotency records by scope.
+    var idempotency: [IdempotencyScope: IdempotencyRecord] = [:]
+
+    /// The table of `Record`, if any record of it was ever stored.
+    @inline(__always)
+    func existingTable<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record>? {
+        guard let table = tables[ObjectIdentifier(type)] else { return nil }
+        // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`.
+        return unsafeDowncast(table, to: RecordTable<Record>.self)
+    }
+
+    /// The table of `Record`, created on first use.
+    func table<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record> {
+        if let table = existingTable(type) { return table }
+        let table = RecordTable<Record>()
+        tables[ObjectIdentifier(type)] = table
+        return table
+    }
+
+    /// The number of records of every type.
+    var recordCount: Int { tables.values.reduce(0) { $0 + $1.count } }
+
+    /// Whether the partition holds no record and no idempotency record.
+    var isEmpty: Bool { idempotency.isEmpty && tables.values.allSatisfy { $0.count == 0 } }
+}

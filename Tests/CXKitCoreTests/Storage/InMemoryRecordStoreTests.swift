@@ -1,0 +1,108 @@
+import CXKitCore
+import Foundation
+import Testing
+
+@Suite("InMemoryRecordStore")
+struct InMemoryRecordStoreTests {
+    let store = InMemoryRecordStore()
+    let ids = seededIdentifiers(11)
+    let tenant: TenantID
+    let other: TenantID
+
+    init() throws {
+        tenant = try TenantID("acme")
+        other = try TenantID("globex")
+    }
+
+    private func ticket(owner: Identifier, rank: Int64, tags: [String] = [], isOpen: Bool = true)
+        -> TestTicket
+    {
+        TestTicket(id: ids.nextIdentifier(), owner: owner, rank: rank, tags: tags, isOpen: isOpen)
+    }
+
+    private func insert(_ tickets: [TestTicket]) async throws {
+        var transaction = StoreTransaction()
+        for ticket in tickets { transaction.insert(ticket) }
+        _ = try await store.commit(transaction, in: tenant)
+    }
+
+    @Test("inserts at version 1, updates to version 2 and reads back the value")
+    func insertUpdateRead() async throws {
+        var ticket = ticket(owner: ids.nextIdentifier(), rank: 1)
+        var transaction = StoreTransaction()
+        transaction.insert(ticket)
+        #expect(try await store.commit(transaction, in: tenant).versions == [1])
+        ticket.rank = 5
+        transaction = StoreTransaction()
+        transaction.update(ticket, expectedVersion: 1)
+        #expect(try await store.commit(transaction, in: tenant).versions == [2])
+        let read = try await store.fetch(TestTicket.self, id: ticket.id, in: tenant)
+        #expect(read?.record == ticket)
+        #expect(read?.version == 2)
+        #expect(try await store.fetch(TestTicket.self, id: ticket.id, in: other) == nil)
+    }
+
+    @Test("keeps secondary indexes in step with updates and deletions")
+    func indexesFollowChanges() async throws {
+        let owner = ids.nextIdentifier()
+        var first = ticket(owner: owner, rank: 3, tags: ["a", "b"])
+        let second = ticket(owner: owner, rank: 1, tags: ["b"], isOpen: false)
+        try await insert([first, second])
+        #expect(store.indexEntryCount(of: TestTicket.self, index: "byTag", in: tenant) == 3)
+        #expect(store.indexEntryCount(of: TestTicket.self, index: "open", in: tenant) == 1)
+        first.tags = ["c"]
+        first.isOpen = false
+        var transaction = StoreTransaction()
+        transaction.update(first, expectedVersion: 1)
+        transaction.delete(TestTicket.self, id: second.id, expectedVersion: 1)
+        #expect(try await store.commit(transaction, in: tenant).versions == [2, 0])
+        #expect(store.indexEntryCount(of: TestTicket.self, index: "byTag", in: tenant) == 1)
+        #expect(store.indexEntryCount(of: TestTicket.self, index: "open", in: tenant) == 0)
+        let page = try await store.query(
+            RecordQuery<TestTicket>(index: "byTag", partition: [.string("c")]), in: tenant)
+        #expect(page.records.map(\.record.id) == [first.id])
+        #expect(store.recordCount(in: tenant) == 1)
+    }
+
+    @Test("pages through an index in both directions with bounds and cursors")
+    func pagesWithCursor() async throws {
+        let owner = ids.nextIdentifier()
+        let tickets = (0..<25).map { ticket(owner: owner, rank: Int64($0 % 10)) }
+        try await insert(tickets)
+        let expected = tickets.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        for order in [SortOrder.ascending, .descending] {
+            var seen: [Identifier] = []
+            var cursor: PageCursor?
+            repeat {
+                let page = try await store.query(
+                    RecordQuery<TestTicket>(
+                        index: "byOwner", partition: [.identifier(owner)], lowerBound: .including(.int(2)),
+                        upperBound: .excluding(.int(8)), order: order, limit: 4, cursor: cursor),
+                    in: tenant)
+                seen += page.records.map(\.record.id)
+                cursor = page.nextCursor
+            } while cursor != nil
+            let inRange = expected.filter { $0.rank >= 2 && $0.rank < 8 }.map(\.id)
+            #expect(seen == (order == .ascending ? inRange : inRange.reversed()))
+        }
+    }
+
+    @Test("fails a batch with a stale version and writes nothing")
+    func staleVersionWritesNothing() async throws {
+        let existing = ticket(owner: ids.nextIdentifier(), rank: 1)
+        try await insert([existing])
+        var transaction = StoreTransaction()
+        let fresh = ticket(owner: ids.nextIdentifier(), rank: 2)
+        transaction.insert(fresh)
+        transaction.update(existing, expectedVersion: 7)
+        await #expect(throws: CoreError.self) { try await store.commit(transaction, in: tenant) }
+        do {
+            _ = try await store.commit(transaction, in: tenant)
+        } catch let error as CoreError {
+            #expect(error.code == .versionConflict)
+            #expect(error.currentVersion == 1)
+            #expect(error.recordID == existing.id)
+        }
+        #expect(try await store.fetch(TestTicket.self, id: fresh.id, in: tenant) == nil)
+    }
+}

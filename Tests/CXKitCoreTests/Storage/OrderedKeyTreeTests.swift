@@ -1,0 +1,96 @@
+import Testing
+
+@testable import CXKitCore
+
+@Suite("OrderedKeyTree")
+struct OrderedKeyTreeTests {
+    /// Runs random insertions, removals and scans against a sorted array.
+    private func checkAgainstModel(seed: UInt64, operations: Int, keySpace: UInt64) {
+        let random = SeededRandomSource(seed: seed)
+        let tree = OrderedKeyTree<Int>()
+        var model: [Int] = []
+        for step in 0..<operations {
+            let key = Int(random.next(below: keySpace))
+            let context = "seed \(seed), step \(step), key \(key)"
+            switch random.next(below: 10) {
+            case 0..<5:
+                let expected = !model.contains(key)
+                if expected { model.insert(key, at: model.firstIndex { $0 > key } ?? model.count) }
+                #expect(tree.insert(key) == expected, "insert: \(context)")
+            case 5..<8:
+                let expected = model.firstIndex(of: key)
+                if let expected { model.remove(at: expected) }
+                #expect(tree.remove(key) == (expected != nil), "remove: \(context)")
+            case 8:
+                var ascending: [Int] = []
+                let isBefore: (Int) -> Bool = { $0 < key }
+                tree.visitAscending(from: isBefore) {
+                    ascending.append($0)
+                    return ascending.count < 20
+                }
+                #expect(ascending == Array(model.filter { $0 >= key }.prefix(20)), "ascending: \(context)")
+            default:
+                var descending: [Int] = []
+                let isAfter: (Int) -> Bool = { $0 > key }
+                tree.visitDescending(from: isAfter) {
+                    descending.append($0)
+                    return descending.count < 20
+                }
+                #expect(
+                    descending == Array(model.filter { $0 <= key }.reversed().prefix(20)),
+                    "descending: \(context)")
+            }
+            #expect(tree.count == model.count, "count: \(context)")
+            if tree.count != model.count { return }
+        }
+        var all: [Int] = []
+        tree.visitAscending(from: nil) {
+            all.append($0)
+            return true
+        }
+        #expect(all == model, "final contents, seed \(seed)")
+        var reversed: [Int] = []
+        tree.visitDescending(from: nil) {
+            reversed.append($0)
+            return true
+        }
+        #expect(reversed == model.reversed(), "final reverse contents, seed \(seed)")
+        #expect(tree.first == model.first && tree.last == model.last, "ends, seed \(seed)")
+    }
+
+    @Test(
+        "matches a sorted array under random insertions, removals and scans", arguments: [1, 2, 3, 42, 2026])
+    func matchesSortedArrayModel(seed: UInt64) {
+        checkAgainstModel(seed: seed, operations: 6000, keySpace: 2000)
+    }
+
+    @Test("stays consistent while it grows large and shrinks to empty")
+    func growsAndShrinks() {
+        let tree = OrderedKeyTree<Int>()
+        let random = SeededRandomSource(seed: 7)
+        var generator = RandomSourceGenerator(random)
+        let keys = (0..<20_000).map { $0 }.shuffled(using: &generator)
+        for key in keys { tree.insert(key) }
+        #expect(tree.count == 20_000)
+        var all: [Int] = []
+        tree.visitAscending(from: nil) {
+            all.append($0)
+            return true
+        }
+        #expect(all == Array(0..<20_000))
+        for key in keys.shuffled(using: &generator) { #expect(tree.remove(key)) }
+        #expect(tree.isEmpty)
+        #expect(tree.first == nil)
+        tree.insert(5)
+        #expect(tree.contains(5))
+    }
+
+    @Test("rejects duplicate insertions and ignores missing removals")
+    func duplicatesAndMissing() {
+        let tree = OrderedKeyTree<Int>()
+        #expect(tree.insert(1))
+        #expect(!tree.insert(1))
+        #expect(!tree.remove(2))
+        #expect(tree.count == 1)
+    }
+}

@@ -1,0 +1,37 @@
+import CXKitCore
+import Foundation
+
+/// A record with a partitioned date index, a multi-valued tag index and a sparse index.
+struct TestTicket: StoredRecord, Equatable {
+    static let recordType: RecordType = "test.ticket"
+    static let indexes: [RecordIndex<TestTicket>] = [
+        RecordIndex("byOwner") { IndexKey(partition: [.identifier($0.owner)], sort: [.int($0.rank)]) },
+        RecordIndex("byTag", keys: { ticket in ticket.tags.map { IndexKey(partition: [.string($0)]) } }),
+        RecordIndex("open", keys: { $0.isOpen ? [IndexKey(sort: [.int($0.rank)])] : [] }),
+    ]
+    let id: Identifier
+    var owner: Identifier
+    var rank: Int64
+    var tags: [String]
+    var isOpen: Bool
+    var recordID: Identifier { id }
+}
+
+/// A counter record for concurrency tests.
+struct TestTally: StoredRecord, Equatable {
+    static let recordType: RecordType = "test.tally"
+    let id: Identifier
+    var value: Int
+    var recordID: Identifier { id }
+}
+
+/// A clock that always reads the same instant.
+struct FixedTimestamps: TimestampSource {
+    func now() -> Date { Date(timeIntervalSince1970: 1_767_603_600) }
+    func sleep(until deadline: Date) async throws {}
+}
+
+/// Seeded identifiers for storage tests.
+func seededIdentifiers(_ seed: UInt64) -> TimeOrderedIdentifierSource {
+    TimeOrderedIdentifierSource(timestamps: FixedTimestamps(), random: SeededRandomSource(seed: seed))
+}
