@@ -59,11 +59,5 @@ let package = Package(
         .testTarget(
             name: "CXKitTestingTests", dependencies: ["CXKitCore", "CXKitTesting"],
             swiftSettings: swiftSettings),
-        .testTarget(
-            name: "CXKitReturnsTests", dependencies: ["CXKitReturns", "CXKitTesting"],
-            swiftSettings: swiftSettings),
-        .testTarget(
-            name: "CXKitMetricsTests", dependencies: ["CXKitMetrics", "CXKitTesting"],
-            swiftSettings: swiftSettings),
     ]
 )
