@@ -151,7 +151,8 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
     ///   - rhs: Another calendar.
     /// - Returns: Whether both describe the same working time.
     public static func == (lhs: BusinessCalendar, rhs: BusinessCalendar) -> Bool {
-        lhs.timeZoneIdentifier == rhs.timeZoneIdentifier && lhs.week == rhs.week && lhs.holidays == rhs.holidays
+        lhs.timeZoneIdentifier == rhs.timeZoneIdentifier && lhs.week == rhs.week
+            && lhs.holidays == rhs.holidays
     }
 
     /// Hashes the zone identifier, week and holidays.
