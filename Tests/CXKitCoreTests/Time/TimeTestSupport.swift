@@ -21,6 +21,10 @@ func interval(_ start: Int, _ startMinute: Int, _ end: Int, _ endMinute: Int) ->
     WorkingInterval(from: (start, startMinute), to: (end, endMinute))
 }
 
+func zone(_ identifier: String) throws -> TimeZone {
+    try #require(TimeZone(identifier: identifier))
+}
+
 func date(_ text: String) throws -> LocalDate { try LocalDate(iso8601: text) }
 
 /// Monday–Friday with the same intervals.
