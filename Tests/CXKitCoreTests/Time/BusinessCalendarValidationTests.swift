@@ -169,3 +169,45 @@ struct BusinessCalendarValidationTests {
         }
     }
 }
+
+@Suite("Time values never trap on extreme input")
+struct TimeExtremeInputTests {
+    @Test("overflowing interval components are validation errors, not traps")
+    func overflowingIntervals() {
+        let huge = WorkingInterval(from: (Int.max, 0), to: (Int.max, 59))
+        #expect(huge.durationMinutes >= 0)
+        expectCoreError(.validationFailed, field: "week.monday[0]") {
+            _ = try BusinessCalendar(timeZoneIdentifier: "UTC", week: [.monday: [huge]])
+        }
+        let extreme = WorkingInterval(startMinute: Int.min, endMinute: Int.max)
+        #expect(extreme.durationMinutes == 0)
+        expectCoreError(.validationFailed, field: "week.friday[0]") {
+            _ = try BusinessCalendar(timeZoneIdentifier: "UTC", week: [.friday: [extreme]])
+        }
+    }
+
+    @Test("extreme dates and day counts are limit errors or clamped, never crashes")
+    func extremeDates() throws {
+        let far = Date(timeIntervalSince1970: 1e300)
+        let utc = try zone("UTC")
+        expectCoreError(.limitExceeded, field: "instant") {
+            _ = try ReportingPeriod.containing(far, granularity: .day, timeZone: utc)
+        }
+        expectCoreError(.limitExceeded, field: "instant") {
+            _ = try ReportingPeriod.containing(
+                Date(timeIntervalSince1970: .nan), granularity: .day, timeZone: utc)
+        }
+        expectCoreError(.limitExceeded, field: "now") {
+            _ = try RollingWindow(lastDays: 1, endingAt: far, includesToday: false, timeZone: utc)
+        }
+        expectCoreError(.limitExceeded, field: "days") { _ = try date("2026-01-01").adding(days: Int.max) }
+        expectCoreError(.limitExceeded, field: "days") { _ = try date("2026-01-01").adding(days: Int.min) }
+        let calendar = BusinessCalendar.always
+        let everything = calendar.businessTime(from: Date(timeIntervalSince1970: -1e300), to: far)
+        #expect(everything == BusinessCalendar.supportedRange.duration)
+        #expect(calendar.businessTime(from: Date(timeIntervalSince1970: .nan), to: far) >= 0)
+        #expect(!calendar.isWorkingTime(at: far))
+        #expect(calendar.nextWorkingInstant(atOrAfter: Date(timeIntervalSince1970: .infinity)) == nil)
+        expectCoreError(.limitExceeded, field: "start") { _ = try calendar.addingBusinessTime(1, to: far) }
+    }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 extension BusinessCalendar {
-    /// The longest duration ``addingBusinessTime(_:to:)-(TimeInterval,_)`` accepts: 100 years.
+    /// The longest duration `addingBusinessTime(_:to:)` accepts: 100 years.
     public static let maximumBusinessDuration: TimeInterval = 100 * 366 * 86_400
     /// The most days ``addingBusinessDays(_:to:)`` accepts.
     public static let maximumBusinessDays = 36_600
@@ -42,7 +42,7 @@ extension BusinessCalendar {
 
     /// The instant at which `duration` of business time has elapsed after `start`.
     ///
-    /// Same as ``addingBusinessTime(_:to:)-(TimeInterval,_)``, taking a `Duration`.
+    /// Same as `addingBusinessTime(_:to:)`, taking a `Duration`.
     ///
     /// - Parameters:
     ///   - duration: Business time to add; not negative.

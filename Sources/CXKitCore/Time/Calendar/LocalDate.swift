@@ -75,8 +75,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// - Throws: `CoreError` `.limitExceeded` with field `"days"` when the result falls
     ///   outside years 1…9999.
     public func adding(days: Int) throws -> LocalDate {
+        guard (-4_000_000...4_000_000).contains(days) else {
+            throw CoreError.limit(field: "days", reason: "result must lie within years 1 to 9999")
+        }
         let target = LocalDate(dayNumber: dayNumber + days)
-        guard (1...9999).contains(target.year), abs(days) <= 4_000_000 else {
+        guard (1...9999).contains(target.year) else {
             throw CoreError.limit(field: "days", reason: "result must lie within years 1 to 9999")
         }
         return target

@@ -27,11 +27,24 @@ public struct WorkingInterval: Codable, Sendable, Hashable, Comparable {
     ///   - start: The inclusive start as hour and minute.
     ///   - end: The exclusive end as hour and minute; `(24, 0)` means midnight.
     public init(from start: (hour: Int, minute: Int), to end: (hour: Int, minute: Int)) {
-        self.init(startMinute: start.hour * 60 + start.minute, endMinute: end.hour * 60 + end.minute)
+        self.init(
+            startMinute: Self.minutes(start.hour, start.minute), endMinute: Self.minutes(end.hour, end.minute)
+        )
+    }
+
+    /// `hour * 60 + minute`, or `Int.min` (rejected by validation) when that overflows.
+    private static func minutes(_ hour: Int, _ minute: Int) -> Int {
+        let (product, overflowed) = hour.multipliedReportingOverflow(by: 60)
+        let (sum, overflowedAgain) = product.addingReportingOverflow(minute)
+        return overflowed || overflowedAgain ? Int.min : sum
     }
 
     /// The interval's nominal length in minutes (DST changes can make the real length differ).
-    public var durationMinutes: Int { endMinute - startMinute }
+    /// Zero when the bounds are so far apart that the difference does not fit an `Int`.
+    public var durationMinutes: Int {
+        let (difference, overflowed) = endMinute.subtractingReportingOverflow(startMinute)
+        return overflowed ? 0 : difference
+    }
 
     /// Orders intervals by start, then end.
     ///

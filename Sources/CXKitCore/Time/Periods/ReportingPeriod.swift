@@ -191,7 +191,9 @@ public struct ReportingPeriod: Sendable, Hashable, Comparable, Codable, CustomSt
         _ instant: Date, granularity: ReportingGranularity, timeZone: TimeZone
     ) throws -> ReportingPeriod {
         let t = instant.timeIntervalSince1970
-        guard t.isFinite else { throw CoreError.limit(field: "instant", reason: "must be a finite instant") }
+        guard t.isFinite, abs(t) < ZoneWallClock.maximumMagnitude else {
+            throw CoreError.limit(field: "instant", reason: "must lie within years 1000 to 9999")
+        }
         let day = ZoneWallClock.localDay(of: t, in: timeZone)
         let year = CivilDays.date(dayNumber: day).year
         guard supportedYears.contains(year) else {

@@ -49,7 +49,9 @@ public struct RollingWindow: Sendable, Hashable {
             throw CoreError.limit(field: "dayCount", reason: "must be at most 3660")
         }
         let t = now.timeIntervalSince1970
-        guard t.isFinite else { throw CoreError.limit(field: "now", reason: "must be a finite instant") }
+        guard t.isFinite, abs(t) < ZoneWallClock.maximumMagnitude else {
+            throw CoreError.limit(field: "now", reason: "the window must lie within years 1000 to 9999")
+        }
         let today = ZoneWallClock.localDay(of: t, in: timeZone)
         let last = includesToday ? today : today - 1
         let cut = includesToday ? ZoneWallClock.secondOfDay(of: t, in: timeZone) : nil

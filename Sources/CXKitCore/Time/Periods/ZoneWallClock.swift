@@ -6,6 +6,10 @@ import Foundation
 /// Uses the same rule as ``BusinessCalendar``: a wall time that occurs twice maps to its
 /// first occurrence, a wall time skipped by a spring-forward maps to the transition instant.
 enum ZoneWallClock {
+    /// Instants further than this from 1970 (about year 33 000) are rejected before any
+    /// integer conversion, so no input can overflow.
+    static let maximumMagnitude: Double = 1e12
+
     /// The local day number (days since 1970-01-01 local) of a UTC instant.
     static func localDay(of instant: Double, in zone: TimeZone) -> Int {
         let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
