@@ -316,3 +316,46 @@ struct RollingWindowTests {
         }
     }
 }
+
+@Suite("Periods and calendars where DST changes happen at midnight")
+struct MidnightTransitionTests {
+    @Test("São Paulo 2018: midnight was skipped, so the day starts at 01:00 local and lasts 23 h")
+    func skippedMidnight() throws {
+        let saoPaulo = try zone("America/Sao_Paulo")
+        let day = try ReportingPeriod(key: "2018-11-04", timeZone: saoPaulo)
+        #expect(day.start == (try instant("2018-11-04T03:00:00Z")))
+        #expect(day.duration == 23 * hour)
+        #expect(try day.previous().end == day.start)
+        #expect(
+            try ReportingPeriod.containing(day.start - 1, granularity: .day, timeZone: saoPaulo).key
+                == "2018-11-03")
+        let always = try BusinessCalendar.always(timeZoneIdentifier: "America/Sao_Paulo")
+        #expect(always.businessTime(from: day.start, to: day.end) == 23 * hour)
+        let office = try BusinessCalendar(
+            timeZoneIdentifier: "America/Sao_Paulo", week: everyDay([interval(0, 0, 2, 0)]))
+        // 00:00–01:00 does not exist that day, so only 01:00–02:00 counts.
+        #expect(office.businessTime(from: day.start, to: day.end) == hour)
+        #expect(try office.addingBusinessTime(30 * 60, to: day.start - 60) == day.start + 30 * 60)
+    }
+
+    @Test("Havana: midnight repeats at fall-back, and both occurrences belong to the new day")
+    func repeatedMidnight() throws {
+        let havana = try zone("America/Havana")
+        let day = try ReportingPeriod(key: "2026-11-01", timeZone: havana)
+        #expect(day.start == (try instant("2026-11-01T04:00:00Z")))
+        #expect(day.duration == 25 * hour)
+        #expect(
+            try ReportingPeriod.containing(
+                try instant("2026-11-01T05:30:00Z"), granularity: .day, timeZone: havana
+            ).key
+                == "2026-11-01")
+        #expect(
+            try ReportingPeriod.containing(
+                try instant("2026-11-01T03:59:59Z"), granularity: .day, timeZone: havana
+            ).key
+                == "2026-10-31")
+        let night = try BusinessCalendar(
+            timeZoneIdentifier: "America/Havana", week: everyDay([interval(0, 0, 3, 0)]))
+        #expect(night.businessTime(from: day.start, to: day.end) == 4 * hour)
+    }
+}
