@@ -34,6 +34,9 @@ public struct FixtureGenerator: Hashable, Sendable {
     public static let maximumCount = 1_000_000
     /// The most orders one customer may be given.
     public static let maximumOrdersPerCustomer = 1_000
+    /// The largest unit price, in minor units, of a product given to
+    /// ``orders(for:products:perCustomer:)``.
+    public static let maximumUnitPriceMinorUnits: Int64 = 10_000_000_000
 
     /// Creates a generator.
     ///
@@ -175,7 +178,10 @@ public struct FixtureGenerator: Hashable, Sendable {
     /// - Returns: The orders sorted by placement time; identifiers carry that time.
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` and field
     ///   `ordersPerCustomer` for a negative bound, field `products` when the catalogue is
-    ///   empty (while orders are wanted) or mixes currencies; ``ErrorCode/limitExceeded``
+    ///   empty (while orders are wanted), field `products[i].currency`,
+    ///   `products[i].unitPriceMinorUnits` or `products[i].taxRateBasisPoints` when a product
+    ///   uses another currency than the first, a price outside
+    ///   1…``maximumUnitPriceMinorUnits`` or a tax rate outside 0…10000; ``ErrorCode/limitExceeded``
     ///   and field `ordersPerCustomer` above ``maximumOrdersPerCustomer``.
     public func orders(
         for customers: [CustomerFixture], products: [ProductFixture], perCustomer: ClosedRange<Int> = 0...4
@@ -191,8 +197,20 @@ public struct FixtureGenerator: Hashable, Sendable {
         guard let currency = products.first?.currency else {
             throw CoreError.validation(field: "products", reason: "must not be empty when orders are wanted")
         }
-        guard products.allSatisfy({ $0.currency == currency }) else {
-            throw CoreError.validation(field: "products", reason: "must all use the same currency")
+        for (index, product) in products.enumerated() {
+            guard product.currency == currency else {
+                throw CoreError.validation(
+                    field: "products[\(index)].currency", reason: "must equal the first product's currency")
+            }
+            guard (1...Self.maximumUnitPriceMinorUnits).contains(product.unitPriceMinorUnits) else {
+                throw CoreError.validation(
+                    field: "products[\(index)].unitPriceMinorUnits",
+                    reason: "must be between 1 and \(Self.maximumUnitPriceMinorUnits)")
+            }
+            guard (0...10_000).contains(product.taxRateBasisPoints) else {
+                throw CoreError.validation(
+                    field: "products[\(index)].taxRateBasisPoints", reason: "must be between 0 and 10000")
+            }
         }
         let random = FixtureRandom(seed: streamSeed(3))
         let yearAgo = referenceDate.addingTimeInterval(-365 * 86_400)
@@ -291,10 +309,18 @@ public struct FixtureGenerator: Hashable, Sendable {
     static func allocate(_ total: Int64, proportionalTo weights: [Int64]) -> [Int64] {
         let sum = weights.reduce(0, +)
         guard total > 0, sum > 0 else { return weights.map { _ in 0 } }
-        var parts = weights.map { total * $0 / sum }
-        let remainders = weights.enumerated().map { ($0.offset, total * $0.element % sum) }
+        // total × weight can exceed 64 bits; divide the 128-bit product. The quotient fits
+        // because weight ≤ sum.
+        let divided = weights.map { weight in
+            sum.dividingFullWidth(total.multipliedFullWidth(by: weight))
+        }
+        var parts = divided.map(\.quotient)
         var left = total - parts.reduce(0, +)
-        for (index, _) in remainders.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }) where left > 0 {
+        let order = divided.indices.sorted {
+            divided[$0].remainder != divided[$1].remainder
+                ? divided[$0].remainder > divided[$1].remainder : $0 < $1
+        }
+        for index in order where left > 0 {
             parts[index] += 1
             left -= 1
         }

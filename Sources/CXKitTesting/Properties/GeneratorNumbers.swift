@@ -47,7 +47,7 @@ extension Generator {
     /// nearest zero), whole numbers and halved distances.
     ///
     /// - Parameter range: The allowed values; infinite bounds are clamped to the largest
-    ///   finite magnitude, a NaN bound makes the generator return the lower bound.
+    ///   finite magnitude.
     /// - Returns: The generator.
     public static func double(in range: ClosedRange<Double>) -> Generator<Double> where Value == Double {
         let lower = max(range.lowerBound, -Double.greatestFiniteMagnitude)

@@ -8,8 +8,8 @@ extension Generator where Value == String {
     ///   - alphabet: The characters to use, e.g. `"abc "` or ``turkishLetters``.
     ///   - length: The allowed lengths in characters (bounded by the size hint like
     ///     ``array(of:count:)``).
-    /// - Returns: The generator; making a value throws ``GenerationFailure`` when the
-    ///   alphabet is empty and the length range allows a non-empty string.
+    /// - Returns: The generator; with an empty alphabet it makes only `""` when the length
+    ///   range allows it, and otherwise throws ``GenerationFailure`` when making a value.
     public static func string(of alphabet: String, length: ClosedRange<Int> = 0...30) -> Generator<String> {
         let characters = Array(alphabet)
         guard !characters.isEmpty else {

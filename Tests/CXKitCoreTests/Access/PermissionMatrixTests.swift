@@ -2,7 +2,7 @@ import CXKitCore
 import Foundation
 import Testing
 
-private enum Sample {
+private struct Sample {
     static let submit = AccessOperation(
         "returns.request.submit", module: "returns", summary: "Submit a return request",
         scopes: .anyone)
@@ -12,11 +12,20 @@ private enum Sample {
     static let configure = AccessOperation(
         "returns.policy.update", module: "returns", summary: "Change the return policy", scopes: .tenant)
 
-    static let tenant = tenantID("acme")
-    static let otherTenant = tenantID("globex")
+    let tenant: TenantID
+    let otherTenant: TenantID
+    let customer: Principal
+    let agent: Principal
+    let admin: Principal
+    let system: Principal
 
-    static func tenantID(_ slug: String) -> TenantID {
-        (try? TenantID(slug)) ?? (try? TenantID("fallback")) ?? Self.tenant
+    init() throws {
+        tenant = try TenantID("acme")
+        otherTenant = try TenantID("globex")
+        customer = Principal.customer(Self.customerID, in: tenant)
+        agent = Principal.staff(StaffID(rawValue: Identifier(high: 2, low: 1)), roles: [.agent], in: tenant)
+        admin = Principal.admin(StaffID(rawValue: Identifier(high: 3, low: 1)), in: tenant)
+        system = Principal.system(in: tenant)
     }
 
     static func matrix() throws -> PermissionMatrix {
@@ -29,21 +38,20 @@ private enum Sample {
 
     static let customerID = CustomerID(rawValue: Identifier(high: 1, low: 1))
     static let otherCustomerID = CustomerID(rawValue: Identifier(high: 1, low: 2))
-    static let customer = Principal.customer(customerID, in: tenant)
-    static let agent = Principal.staff(
-        StaffID(rawValue: Identifier(high: 2, low: 1)), roles: [.agent], in: tenant)
-    static let admin = Principal.admin(StaffID(rawValue: Identifier(high: 3, low: 1)), in: tenant)
-    static let system = Principal.system(in: tenant)
 }
 
 @Suite("PermissionMatrix decisions")
 struct PermissionMatrixDecisionTests {
+    private let sample: Sample
+
+    init() throws { sample = try Sample() }
+
     @Test("an empty matrix denies everything, even administrators")
     func emptyMatrixDeniesAll() {
         let matrix = PermissionMatrix()
         for ownership in Ownership.allCases {
             #expect(
-                matrix.decide(Sample.admin, Sample.configure, ownership: ownership, tenant: Sample.tenant)
+                matrix.decide(sample.admin, Sample.configure, ownership: ownership, tenant: sample.tenant)
                     == .deny(.unknownOperation))
         }
     }
@@ -53,7 +61,7 @@ struct PermissionMatrixDecisionTests {
         let matrix = try Sample.matrix()
         let unknown = AccessOperation("crm.note.add", module: "crm", summary: "Add a note", scopes: .anyone)
         #expect(
-            matrix.decide(Sample.admin, unknown, ownership: .others, tenant: Sample.tenant)
+            matrix.decide(sample.admin, unknown, ownership: .others, tenant: sample.tenant)
                 == .deny(.unknownOperation))
     }
 
@@ -61,24 +69,24 @@ struct PermissionMatrixDecisionTests {
     func roleWithoutGrantIsDenied() throws {
         let matrix = try Sample.matrix()
         let analyst = Principal.staff(
-            StaffID(rawValue: Identifier(high: 9, low: 9)), roles: [.analyst], in: Sample.tenant)
+            StaffID(rawValue: Identifier(high: 9, low: 9)), roles: [.analyst], in: sample.tenant)
         #expect(
-            matrix.decide(analyst, Sample.submit, ownership: .others, tenant: Sample.tenant)
+            matrix.decide(analyst, Sample.submit, ownership: .others, tenant: sample.tenant)
                 == .deny(.notGranted))
         #expect(
-            matrix.decide(Sample.customer, Sample.approve, ownership: .own, tenant: Sample.tenant)
+            matrix.decide(sample.customer, Sample.approve, ownership: .own, tenant: sample.tenant)
                 == .deny(.notGranted))
     }
 
     @Test("a target in another tenant is denied whatever the grants")
     func crossTenantIsDenied() throws {
         let matrix = try Sample.matrix()
-        let principals = [Sample.customer, Sample.agent, Sample.admin, Sample.system]
+        let principals = [sample.customer, sample.agent, sample.admin, sample.system]
         for principal in principals {
             for operation in [Sample.submit, Sample.approve, Sample.configure] {
                 for ownership in Ownership.allCases {
                     #expect(
-                        matrix.decide(principal, operation, ownership: ownership, tenant: Sample.otherTenant)
+                        matrix.decide(principal, operation, ownership: ownership, tenant: sample.otherTenant)
                             == .deny(.crossTenant))
                 }
             }
@@ -88,32 +96,32 @@ struct PermissionMatrixDecisionTests {
     @Test("a customer may act on their own data but not on another customer's")
     func ownVersusOthers() throws {
         let matrix = try Sample.matrix()
-        let own = Ownership(owner: Sample.customerID, principal: Sample.customer)
-        let others = Ownership(owner: Sample.otherCustomerID, principal: Sample.customer)
+        let own = Ownership(owner: Sample.customerID, principal: sample.customer)
+        let others = Ownership(owner: Sample.otherCustomerID, principal: sample.customer)
         #expect(own == .own)
         #expect(others == .others)
         #expect(
-            matrix.decide(Sample.customer, Sample.submit, ownership: own, tenant: Sample.tenant) == .allow)
+            matrix.decide(sample.customer, Sample.submit, ownership: own, tenant: sample.tenant) == .allow)
         #expect(
-            matrix.decide(Sample.customer, Sample.submit, ownership: others, tenant: Sample.tenant)
+            matrix.decide(sample.customer, Sample.submit, ownership: others, tenant: sample.tenant)
                 == .deny(.notGranted))
         #expect(
-            matrix.decide(Sample.agent, Sample.submit, ownership: others, tenant: Sample.tenant) == .allow)
+            matrix.decide(sample.agent, Sample.submit, ownership: others, tenant: sample.tenant) == .allow)
     }
 
     @Test("tenant-level ownership is derived from a missing owner")
     func tenantOwnership() {
-        #expect(Ownership(owner: Identifier?.none, principal: Sample.admin) == .tenant)
+        #expect(Ownership(owner: Identifier?.none, principal: sample.admin) == .tenant)
     }
 
     @Test("an ownership the operation does not apply to is denied")
     func ownershipOutsideScopes() throws {
         let matrix = try Sample.matrix()
         #expect(
-            matrix.decide(Sample.admin, Sample.configure, ownership: .own, tenant: Sample.tenant)
+            matrix.decide(sample.admin, Sample.configure, ownership: .own, tenant: sample.tenant)
                 == .deny(.ownershipNotApplicable))
         #expect(
-            matrix.decide(Sample.admin, Sample.configure, ownership: .tenant, tenant: Sample.tenant) == .allow
+            matrix.decide(sample.admin, Sample.configure, ownership: .tenant, tenant: sample.tenant) == .allow
         )
     }
 
@@ -121,9 +129,9 @@ struct PermissionMatrixDecisionTests {
     func systemPrincipal() throws {
         let matrix = try Sample.matrix()
         #expect(
-            matrix.decide(Sample.system, Sample.approve, ownership: .others, tenant: Sample.tenant) == .allow)
+            matrix.decide(sample.system, Sample.approve, ownership: .others, tenant: sample.tenant) == .allow)
         #expect(
-            matrix.decide(Sample.system, Sample.submit, ownership: .own, tenant: Sample.tenant)
+            matrix.decide(sample.system, Sample.submit, ownership: .own, tenant: sample.tenant)
                 == .deny(.systemNotPermitted))
     }
 
@@ -131,9 +139,9 @@ struct PermissionMatrixDecisionTests {
     func systemRoleOnStaffGrantsNothing() throws {
         let matrix = try Sample.matrix()
         let impostor = Principal.staff(
-            StaffID(rawValue: Identifier(high: 5, low: 5)), roles: [.system], in: Sample.tenant)
+            StaffID(rawValue: Identifier(high: 5, low: 5)), roles: [.system], in: sample.tenant)
         #expect(
-            matrix.decide(impostor, Sample.approve, ownership: .others, tenant: Sample.tenant)
+            matrix.decide(impostor, Sample.approve, ownership: .others, tenant: sample.tenant)
                 == .deny(.notGranted))
     }
 
@@ -141,7 +149,7 @@ struct PermissionMatrixDecisionTests {
     func authorizeThrows() throws {
         let matrix = try Sample.matrix()
         let error = #expect(throws: CoreError.self) {
-            try matrix.authorize(Sample.customer, Sample.approve, ownership: .own, tenant: Sample.tenant)
+            try matrix.authorize(sample.customer, Sample.approve, ownership: .own, tenant: sample.tenant)
         }
         #expect(error?.code == .permissionDenied)
         let reason = error?.reason ?? ""
@@ -149,7 +157,7 @@ struct PermissionMatrixDecisionTests {
         #expect(reason.contains("customer"))
         #expect(!reason.contains(Sample.customerID.description))
         #expect(!reason.contains("acme"))
-        try matrix.authorize(Sample.agent, Sample.approve, ownership: .others, tenant: Sample.tenant)
+        try matrix.authorize(sample.agent, Sample.approve, ownership: .others, tenant: sample.tenant)
     }
 
     @Test("authorize across tenants throws permissionDenied")
@@ -157,7 +165,7 @@ struct PermissionMatrixDecisionTests {
         let matrix = try Sample.matrix()
         let error = #expect(throws: CoreError.self) {
             try matrix.authorize(
-                Sample.admin, Sample.configure, ownership: .tenant, tenant: Sample.otherTenant)
+                sample.admin, Sample.configure, ownership: .tenant, tenant: sample.otherTenant)
         }
         #expect(error?.code == .permissionDenied)
         #expect(error?.reason.contains("another tenant") == true)
@@ -166,6 +174,10 @@ struct PermissionMatrixDecisionTests {
 
 @Suite("PermissionMatrix building and overrides")
 struct PermissionMatrixBuildingTests {
+    private let sample: Sample
+
+    init() throws { sample = try Sample() }
+
     @Test("a row for a duplicate operation is rejected naming the row")
     func duplicateRows() {
         let error = #expect(throws: CoreError.self) {
@@ -233,7 +245,7 @@ struct PermissionMatrixBuildingTests {
         #expect(merged.count == returns.count + CoreOperations.defaultMatrix.count)
         #expect(
             merged.decide(
-                Sample.admin, CoreOperations.redriveOutbox, ownership: .tenant, tenant: Sample.tenant)
+                sample.admin, CoreOperations.redriveOutbox, ownership: .tenant, tenant: sample.tenant)
                 == .allow)
         let error = #expect(throws: CoreError.self) { try merged.merging(returns) }
         #expect(error?.code == .validationFailed)
@@ -244,15 +256,15 @@ struct PermissionMatrixBuildingTests {
     func grantAndRevoke() throws {
         var matrix = try Sample.matrix()
         let analyst = Principal.staff(
-            StaffID(rawValue: Identifier(high: 9, low: 9)), roles: [.analyst], in: Sample.tenant)
+            StaffID(rawValue: Identifier(high: 9, low: 9)), roles: [.analyst], in: sample.tenant)
         try matrix.grant(.analyst, .others, on: Sample.submit)
-        #expect(matrix.decide(analyst, Sample.submit, ownership: .others, tenant: Sample.tenant) == .allow)
+        #expect(matrix.decide(analyst, Sample.submit, ownership: .others, tenant: sample.tenant) == .allow)
         #expect(matrix.scope(of: .analyst, on: Sample.submit) == .others)
         try matrix.revoke(.agent, .others, on: Sample.submit)
         #expect(
-            matrix.decide(Sample.agent, Sample.submit, ownership: .others, tenant: Sample.tenant)
+            matrix.decide(sample.agent, Sample.submit, ownership: .others, tenant: sample.tenant)
                 == .deny(.notGranted))
-        #expect(matrix.decide(Sample.agent, Sample.submit, ownership: .own, tenant: Sample.tenant) == .allow)
+        #expect(matrix.decide(sample.agent, Sample.submit, ownership: .own, tenant: sample.tenant) == .allow)
         try matrix.revoke(.agent, on: Sample.submit)
         #expect(matrix.scope(of: .agent, on: Sample.submit).isEmpty)
     }
@@ -300,6 +312,10 @@ struct PermissionMatrixBuildingTests {
 
 @Suite("PermissionMatrix storage, documentation and completeness")
 struct PermissionMatrixDocumentationTests {
+    private let sample: Sample
+
+    init() throws { sample = try Sample() }
+
     @Test("a matrix survives a JSON round trip unchanged")
     func codableRoundTrip() throws {
         var matrix = try PermissionMatrix.merged([CoreOperations.defaultMatrix, Sample.matrix()])
@@ -385,12 +401,12 @@ struct PermissionMatrixDocumentationTests {
         #expect(matrix.coverage(of: CoreOperations.catalog).isComplete)
         for operation in CoreOperations.catalog {
             #expect(
-                matrix.decide(Sample.admin, operation, ownership: .tenant, tenant: Sample.tenant) == .allow)
+                matrix.decide(sample.admin, operation, ownership: .tenant, tenant: sample.tenant) == .allow)
             #expect(
-                matrix.decide(Sample.agent, operation, ownership: .tenant, tenant: Sample.tenant)
+                matrix.decide(sample.agent, operation, ownership: .tenant, tenant: sample.tenant)
                     == .deny(.notGranted))
             #expect(
-                matrix.decide(Sample.customer, operation, ownership: .tenant, tenant: Sample.tenant)
+                matrix.decide(sample.customer, operation, ownership: .tenant, tenant: sample.tenant)
                     == .deny(.notGranted))
         }
         #expect(CoreOperations.catalog.operation(named: "core.outbox.redrive") != nil)

@@ -175,6 +175,31 @@ struct FixtureGeneratorTests {
                 { _ = try fixtures.makeTenant(tenant, customers: 3, products: 0) }
             ),
         ]
+        let catalogue = try fixtures.products(count: 3)
+        let people = try fixtures.customers(count: 2)
+        let overpriced = catalogue.enumerated().map { index, product in
+            ProductFixture(
+                id: product.id, name: product.name, category: product.category,
+                unitPriceMinorUnits: index == 1 ? Int64.max : product.unitPriceMinorUnits,
+                currency: product.currency, taxRateBasisPoints: product.taxRateBasisPoints,
+                variants: product.variants)
+        }
+        let untaxable = catalogue.map { product in
+            ProductFixture(
+                id: product.id, name: product.name, category: product.category,
+                unitPriceMinorUnits: product.unitPriceMinorUnits, currency: product.currency,
+                taxRateBasisPoints: -10_000, variants: product.variants)
+        }
+        let productCases: [(String, [ProductFixture])] = [
+            ("products[1].unitPriceMinorUnits", overpriced), ("products[0].taxRateBasisPoints", untaxable),
+        ]
+        for (field, products) in productCases {
+            let error = #expect(throws: CoreError.self) {
+                try fixtures.orders(for: people, products: products, perCustomer: 1...1)
+            }
+            #expect(error?.code == .validationFailed)
+            #expect(error?.field == field)
+        }
         for (code, field, body) in cases {
             let error = #expect(throws: CoreError.self) { try body() }
             #expect(error?.code == code)

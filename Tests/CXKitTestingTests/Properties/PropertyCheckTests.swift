@@ -70,6 +70,37 @@ struct PropertyCheckTests {
         #expect(result?.shrunkInput as? [Int] == [1, 1, 1, 1, 1])
     }
 
+    @Test("arrays never shrink below their minimum length and elements shrink to zero")
+    func arrayRespectsMinimumLength() async throws {
+        let result = await failure {
+            try await forAll(.array(of: .int(in: 0...50), count: 3...10), seed: 4) { _ in
+                throw PropertyViolation("always fails")
+            }
+        }
+        #expect(result?.shrunkInput as? [Int] == [0, 0, 0])
+    }
+
+    @Test("optionals shrink to nil, booleans to false and choices to the first option")
+    func choicesShrinkToSimplest() async throws {
+        let optional = await failure {
+            try await forAll(Generator.int(in: 1...9).optional(), seed: 2) { _ in
+                throw PropertyViolation("fails")
+            }
+        }
+        let shrunkOptional = try #require(optional).shrunkInput
+        #expect(String(describing: shrunkOptional) == "nil")
+        let bool = await failure {
+            try await forAll(Generator.bool, seed: 2) { _ in throw PropertyViolation("fails") }
+        }
+        #expect(bool?.shrunkInput as? Bool == false)
+        let choice = await failure {
+            try await forAll(Generator.oneOf(.constant("first"), .constant("second")), seed: 2) { _ in
+                throw PropertyViolation("fails")
+            }
+        }
+        #expect(choice?.shrunkInput as? String == "first")
+    }
+
     @Test("the failure description names the seed, case, inputs and error")
     func failureDescription() async throws {
         let result = await failure {
