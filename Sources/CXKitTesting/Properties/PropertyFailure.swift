@@ -63,7 +63,7 @@ public struct PropertyFailure: Error, CustomStringConvertible {
     public var description: String {
         """
         Property failed at \(fileID):\(line) — seed \(seed), case \(caseIndex) of \(caseCount) (size \(size)).
-          Reproduce with seed: \(seed) (or CXKIT_PROPERTY_SEED=\(seed)).
+          Reproduce: pass seed: \(seed) (or set CXKIT_PROPERTY_SEED=\(seed) for runs given no seed).
           Original input: \(String(describing: originalInput))
           Shrunk input (\(shrinkSteps) steps, \(shrinkAttempts) attempts): \(String(describing: shrunkInput))
           Error: \(String(describing: underlyingError))
