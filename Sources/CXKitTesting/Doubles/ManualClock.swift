@@ -47,7 +47,8 @@ public final class ManualClock: TimestampSource {
             return state.nextToken
         }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<Void, any Error>) in
                 let resume: Bool? = state.withLock { state in
                     if Task.isCancelled { return false }
                     if state.now >= deadline { return true }
@@ -107,7 +108,8 @@ public final class ManualClock: TimestampSource {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
             let count = state.sleepers.count
             let (done, waiting) = (
-                state.sleeperWaiters.filter { $0.count <= count }, state.sleeperWaiters.filter { $0.count > count }
+                state.sleeperWaiters.filter { $0.count <= count },
+                state.sleeperWaiters.filter { $0.count > count }
             )
             state.sleeperWaiters = waiting
             return done.map(\.continuation)

@@ -62,7 +62,8 @@ public struct FixtureGenerator: Hashable, Sendable {
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` for a negative
     ///   count (field `customers`, `products` or `ordersPerCustomer`), no products while
     ///   orders are wanted (field `products`) or a currency that is not three upper-case
-    ///   letters (field `currency`); code ``ErrorCode/limitExceeded`` for counts above
+    ///   letters (field `currency`), or a ``referenceDate`` outside 1971…9999 (field
+    ///   `referenceDate`); code ``ErrorCode/limitExceeded`` for counts above
     ///   ``maximumCount`` or ``maximumOrdersPerCustomer``.
     public func makeTenant(
         _ tenant: TenantID, customers: Int = 50, products: Int = 40,
@@ -88,9 +89,11 @@ public struct FixtureGenerator: Hashable, Sendable {
     ///   - currency: The ISO 4217 code of the prices (two decimal places).
     /// - Returns: The products, in creation order.
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` and field `products`
-    ///   for a negative count or `currency` for a malformed code; ``ErrorCode/limitExceeded``
-    ///   and field `products` above ``maximumCount``.
+    ///   for a negative count, `currency` for a malformed code or `referenceDate` for a
+    ///   reference date outside 1971…9999; ``ErrorCode/limitExceeded`` and field `products`
+    ///   above ``maximumCount``.
     public func products(count: Int, currency: String = "TRY") throws(CoreError) -> [ProductFixture] {
+        try validateReferenceDate()
         try Self.validate(count: count, field: "products")
         try Self.validate(currency: currency)
         let random = FixtureRandom(seed: streamSeed(1))
@@ -125,8 +128,10 @@ public struct FixtureGenerator: Hashable, Sendable {
     /// - Parameter count: How many customers.
     /// - Returns: The customers in signup order; identifiers carry the signup time.
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` and field
-    ///   `customers` for a negative count; ``ErrorCode/limitExceeded`` above ``maximumCount``.
+    ///   `customers` for a negative count or `referenceDate` for a reference date outside
+    ///   1971…9999; ``ErrorCode/limitExceeded`` above ``maximumCount``.
     public func customers(count: Int) throws(CoreError) -> [CustomerFixture] {
+        try validateReferenceDate()
         try Self.validate(count: count, field: "customers")
         let random = FixtureRandom(seed: streamSeed(2))
         let threeYears = 3 * 365 * 86_400
@@ -177,7 +182,8 @@ public struct FixtureGenerator: Hashable, Sendable {
     ///   - perCustomer: How many orders each customer places.
     /// - Returns: The orders sorted by placement time; identifiers carry that time.
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` and field
-    ///   `ordersPerCustomer` for a negative bound, field `products` when the catalogue is
+    ///   `referenceDate` for a reference date outside 1971…9999, `ordersPerCustomer` for a
+    ///   negative bound, field `products` when the catalogue is
     ///   empty (while orders are wanted), field `products[i].currency`,
     ///   `products[i].unitPriceMinorUnits` or `products[i].taxRateBasisPoints` when a product
     ///   uses another currency than the first, a price outside
@@ -186,6 +192,7 @@ public struct FixtureGenerator: Hashable, Sendable {
     public func orders(
         for customers: [CustomerFixture], products: [ProductFixture], perCustomer: ClosedRange<Int> = 0...4
     ) throws(CoreError) -> [OrderFixture] {
+        try validateReferenceDate()
         guard perCustomer.lowerBound >= 0 else {
             throw CoreError.validation(field: "ordersPerCustomer", reason: "must not be negative")
         }
@@ -217,8 +224,9 @@ public struct FixtureGenerator: Hashable, Sendable {
         var drafts: [(customer: CustomerID, placedAt: Date, random: UInt64)] = []
         for customer in customers {
             let earliest = max(customer.signedUpAt, yearAgo)
-            let span = Int(referenceDate.timeIntervalSince(earliest)) - 3_600
-            guard span > 0 else { continue }
+            let interval = referenceDate.timeIntervalSince(earliest)
+            guard interval.isFinite, interval > 3_600 else { continue }
+            let span = Int(min(interval, 366 * 86_400)) - 3_600
             for _ in 0..<random.int(in: perCustomer) {
                 let placedAt = earliest.addingTimeInterval(random.seconds(in: 0...span))
                 drafts.append((customer.id, placedAt, random.source.nextUInt64()))
@@ -374,6 +382,15 @@ public struct FixtureGenerator: Hashable, Sendable {
         TimeOrderedIdentifierSource(
             timestamps: ManualClock(start: referenceDate.addingTimeInterval(-4 * 365 * 86_400)),
             random: SeededRandomSource(seed: streamSeed(100 + stream)))
+    }
+
+    /// The earliest and latest accepted reference dates: 1971-01-01 and 9999-12-31.
+    static let referenceDateRange: ClosedRange<Double> = 31_536_000...253_402_214_400
+
+    private func validateReferenceDate() throws(CoreError) {
+        guard Self.referenceDateRange.contains(referenceDate.timeIntervalSince1970) else {
+            throw CoreError.validation(field: "referenceDate", reason: "must lie between 1971 and 9999")
+        }
     }
 
     private static func validate(count: Int, field: String) throws(CoreError) {

@@ -131,7 +131,8 @@ public struct Generator<Value: Sendable>: Sendable {
             for attempt in 0..<max(1, maxAttempts) {
                 // Grow the size a little on every retry, as small sizes may make the
                 // condition impossible.
-                let tree = try makeTree(random, size + attempt / 10)
+                let grown = size.addingReportingOverflow(attempt / 10)
+                let tree = try makeTree(random, grown.overflow ? size : grown.partialValue)
                 if isIncluded(tree.value) { return tree.filtered(isIncluded) }
             }
             throw GenerationFailure(reason: "filter rejected \(max(1, maxAttempts)) values in a row")

@@ -20,7 +20,8 @@ extension Generator {
         let maximum = max(minimum, count.upperBound)
         let makeElement = element.makeTree
         return Generator(tree: { random, size throws(GenerationFailure) in
-            let upper = min(maximum, minimum + max(0, size))
+            let grown = minimum.addingReportingOverflow(max(0, size))
+            let upper = grown.overflow ? maximum : min(maximum, grown.partialValue)
             let length = minimum + Int(random.next(below: UInt64(upper - minimum + 1)))
             var trees: [ShrinkTree<Element>] = []
             trees.reserveCapacity(length)

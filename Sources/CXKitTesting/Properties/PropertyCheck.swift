@@ -17,34 +17,40 @@ import Foundation
 public struct PropertyCheck: Sendable {
     /// The seed used when none is given and the environment sets none.
     public static let defaultSeed: UInt64 = 0x5EED_C0DE_2026_0001
+    /// The largest accepted ``maxSize``.
+    public static let largestSize = 1_000_000
     /// The environment variable that overrides the default seed.
     public static let seedVariable = "CXKIT_PROPERTY_SEED"
 
     /// How many cases to run.
-    public var count: Int
+    public let count: Int
     /// The run's seed.
-    public var seed: UInt64
+    public let seed: UInt64
     /// The largest size hint, reached by the last case.
-    public var maxSize: Int
+    public let maxSize: Int
     /// The most shrink candidates to try after a failure.
-    public var shrinkLimit: Int
+    public let shrinkLimit: Int
 
     /// Creates a runner.
     ///
     /// - Parameters:
     ///   - count: How many cases to run (at least 1).
     ///   - seed: The seed; `nil` reads `CXKIT_PROPERTY_SEED` or uses ``defaultSeed``.
-    ///   - maxSize: The largest size hint (0 or more).
+    ///   - maxSize: The largest size hint (0 to ``largestSize``).
     ///   - shrinkLimit: The most shrink candidates to try (0 or more).
     /// - Throws: ``CoreError`` with code ``ErrorCode/validationFailed`` and field `count`,
     ///   `maxSize` or `shrinkLimit` when out of range, or `CXKIT_PROPERTY_SEED` when the
-    ///   variable is not a number.
+    ///   variable is not a number; code ``ErrorCode/limitExceeded`` and field `maxSize`
+    ///   above ``largestSize``.
     public init(count: Int = 100, seed: UInt64? = nil, maxSize: Int = 100, shrinkLimit: Int = 1000)
         throws(CoreError)
     {
         guard count >= 1 else { throw CoreError.validation(field: "count", reason: "must be at least 1") }
         guard maxSize >= 0 else {
             throw CoreError.validation(field: "maxSize", reason: "must not be negative")
+        }
+        guard maxSize <= Self.largestSize else {
+            throw CoreError.limit(field: "maxSize", reason: "must be at most \(Self.largestSize)")
         }
         guard shrinkLimit >= 0 else {
             throw CoreError.validation(field: "shrinkLimit", reason: "must not be negative")
@@ -101,7 +107,9 @@ public struct PropertyCheck: Sendable {
     /// - Parameter index: The case.
     /// - Returns: The size hint.
     public func size(ofCase index: Int) -> Int {
-        count <= 1 ? maxSize : index * maxSize / (count - 1)
+        guard count > 1 else { return maxSize }
+        let clamped = min(max(0, index), count - 1)
+        return (count - 1).dividingFullWidth(clamped.multipliedFullWidth(by: maxSize)).quotient
     }
 
     /// Runs `property` against ``count`` generated inputs.

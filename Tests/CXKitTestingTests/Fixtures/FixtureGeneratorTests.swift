@@ -200,6 +200,9 @@ struct FixtureGeneratorTests {
             #expect(error?.code == .validationFailed)
             #expect(error?.field == field)
         }
+        let farFuture = FixtureGenerator(seed: 1, referenceDate: Date(timeIntervalSince1970: .infinity))
+        let dateError = #expect(throws: CoreError.self) { try farFuture.makeTenant(tenant) }
+        #expect(dateError?.field == "referenceDate")
         for (code, field, body) in cases {
             let error = #expect(throws: CoreError.self) { try body() }
             #expect(error?.code == code)

@@ -154,6 +154,8 @@ struct PropertyCheckTests {
         #expect(limit?.field == "shrinkLimit")
         let size = #expect(throws: CoreError.self) { try PropertyCheck(maxSize: -1) }
         #expect(size?.field == "maxSize")
+        let huge = #expect(throws: CoreError.self) { try PropertyCheck(maxSize: Int.max) }
+        #expect(huge?.code == .limitExceeded)
     }
 
     @Test("shrinking stops after the shrink limit")
