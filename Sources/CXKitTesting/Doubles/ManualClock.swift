@@ -47,8 +47,7 @@ public final class ManualClock: TimestampSource {
             return state.nextToken
         }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation {
-                (continuation: CheckedContinuation<Void, any Error>) in
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let resume: Bool? = state.withLock { state in
                     if Task.isCancelled { return false }
                     if state.now >= deadline { return true }
@@ -108,8 +107,7 @@ public final class ManualClock: TimestampSource {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
             let count = state.sleepers.count
             let (done, waiting) = (
-                state.sleeperWaiters.filter { $0.count <= count },
-                state.sleeperWaiters.filter { $0.count > count }
+                state.sleeperWaiters.filter { $0.count <= count }, state.sleeperWaiters.filter { $0.count > count }
             )
             state.sleeperWaiters = waiting
             return done.map(\.continuation)
