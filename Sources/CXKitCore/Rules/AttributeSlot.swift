@@ -3,6 +3,4 @@
 public struct AttributeSlot: Hashable, Sendable {
     /// The zero-based position in ``RuleSchema/attributes``.
     public let index: Int
-
-    init(index: Int) { self.index = index }
 }

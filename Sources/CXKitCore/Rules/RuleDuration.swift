@@ -47,6 +47,10 @@ public struct RuleDuration: Hashable, Sendable, Codable, CustomStringConvertible
         self.unit = unit
     }
 
+    /// A number of weeks.
+    ///
+    /// - Parameter amount: How many weeks.
+    public static func weeks(_ amount: Int64) -> RuleDuration { RuleDuration(amount, .weeks) }
     /// A number of days.
     ///
     /// - Parameter amount: How many days.
