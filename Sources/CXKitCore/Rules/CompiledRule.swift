@@ -3,7 +3,7 @@ import Foundation
 /// A rule validated against a ``RuleSchema`` and compiled into a flat list of steps with
 /// attribute slots and precomputed operands.
 ///
-/// - ``isSatisfied(by:now:)-(RuleFacts,_)`` is the hot path: no allocation, no string keys,
+/// - `isSatisfied(by: RuleFacts, now:)` is the hot path: no allocation, no string keys,
 ///   no explanation. Benchmarks and bulk evaluation (segment membership, survey targeting)
 ///   should call it with ``RuleFacts`` built from the same schema.
 /// - ``evaluate(against:now:)`` walks the rule and explains every clause; use it when a
@@ -36,8 +36,10 @@ public struct CompiledRule: Sendable {
 
     /// Whether the rule holds for facts — the fast path.
     ///
-    /// Facts built from another schema with different attributes are evaluated by name
-    /// instead (correct, but slower).
+    /// Build the facts from the very schema value the rule was compiled with (or a copy of
+    /// it): that is recognised with one pointer comparison. Facts from an equal but separately
+    /// created schema are recognised by comparing the attribute lists first; facts from a
+    /// different schema are evaluated by name (correct, but slower).
     ///
     /// - Parameters:
     ///   - facts: The subject's values.
