@@ -1,0 +1,21 @@
+import CXKitCore
+import CXKitTesting
+import Testing
+
+@Suite("RecordStoreConformance against InMemoryRecordStore")
+struct InMemoryRecordStoreConformanceTests {
+    @Test(
+        "the in-memory store meets every case of the record store contract",
+        arguments: RecordStoreConformance.all)
+    func conforms(_ check: RecordStoreConformance) async throws {
+        try await check.run { InMemoryRecordStore() }
+    }
+
+    @Test("case names are unique and grouped")
+    func namesAreUnique() {
+        let names = RecordStoreConformance.all.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.allSatisfy { $0.contains(".") })
+        #expect(names.count >= 35)
+    }
+}
