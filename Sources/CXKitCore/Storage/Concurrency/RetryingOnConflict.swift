@@ -18,7 +18,8 @@ import Foundation
 ///
 /// - Parameters:
 ///   - maxAttempts: How many attempts to make in all (1 ... 100); defaults to 5.
-///   - backoff: How to wait between attempts; `nil` (the default) retries at once.
+///   - backoff: How to wait between attempts; `nil` (the default) yields to other tasks and
+///     retries at once.
 ///   - isolation: The caller's actor, inherited so the operation needs not be `Sendable`.
 ///   - operation: The commutative read-modify-commit.
 /// - Returns: What the first successful attempt returned.
@@ -42,6 +43,9 @@ public func retryingOnConflict<Result>(
             if let backoff {
                 let delay = backoff.delay(beforeRetry: attempt)
                 try await backoff.clock.sleep(until: backoff.clock.now().addingTimeInterval(delay))
+            } else {
+                // Let the writer that won run on before trying again.
+                await Task.yield()
             }
             attempt += 1
         }
