@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A gate calls wait at until a test opens it: lets a test hold a store call (or any
+/// A gate that holds every ``wait()`` until a test opens it: lets a test hold a store call (or any
 /// async step) at a known point, look at the world, then let it go.
 public final class FaultGate: Sendable {
     private struct State {

@@ -6,6 +6,12 @@ struct IndexEntry: Comparable {
     /// The record's identifier.
     let id: Identifier
 
+    /// Equal when neither orders first, so equality always agrees with `<` (even for keys
+    /// holding NaN, which `IndexValue`'s synthesized equality would call unequal to itself).
+    static func == (lhs: IndexEntry, rhs: IndexEntry) -> Bool {
+        lhs.id == rhs.id && !(lhs < rhs) && !(rhs < lhs)
+    }
+
     static func < (lhs: IndexEntry, rhs: IndexEntry) -> Bool {
         let shared = min(lhs.sort.count, rhs.sort.count)
         var index = 0
