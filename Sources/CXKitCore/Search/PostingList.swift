@@ -1,0 +1,187 @@
+/// The postings of one term in one tenant, appended in document-ordinal order.
+///
+/// Encoding, per posting: varint(ordinal − previous ordinal), varint(weighted term
+/// frequency × 8), varint(byte length of the positions), then the positions as varint
+/// deltas (first one absolute). Every ``PostingList/skipInterval`` postings a skip entry
+/// `(ordinal of the previous posting, byte offset)` lets cursors jump ahead. Postings of
+/// removed documents stay until the tenant is compacted; cursors skip them via the
+/// liveness check of the caller.
+struct PostingList: Sendable {
+    /// Postings between skip entries.
+    static let skipInterval: UInt32 = 64
+
+    /// The encoded postings.
+    var bytes: [UInt8] = []
+    /// Skip entries as pairs `(ordinal of posting k·interval − 1, byte offset of posting k·interval)`.
+    var skips: [UInt32] = []
+    /// Postings stored, including those of removed documents.
+    var count: UInt32 = 0
+    /// The ordinal of the last posting.
+    var lastOrdinal: UInt32 = 0
+    /// Live documents containing the term (the BM25 document frequency).
+    var documentFrequency: UInt32 = 0
+
+    @inline(__always)
+    static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    @inline(__always)
+    static func varintLength(_ value: UInt32) -> Int {
+        value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
+    }
+
+    /// Appends a posting; `ordinal` must be above every ordinal already stored.
+    mutating func append(
+        ordinal: UInt32, weightedFrequency: UInt32, positions: UnsafeBufferPointer<UInt32>
+    ) {
+        if count > 0 && count % Self.skipInterval == 0 {
+            skips.append(lastOrdinal)
+            skips.append(UInt32(bytes.count))
+        }
+        Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &bytes)
+        Self.appendVarint(weightedFrequency, to: &bytes)
+        var length = 0
+        var previous: UInt32 = 0
+        for position in positions {
+            length += Self.varintLength(position &- previous)
+            previous = position
+        }
+        Self.appendVarint(UInt32(length), to: &bytes)
+        previous = 0
+        for position in positions {
+            Self.appendVarint(position &- previous, to: &bytes)
+            previous = position
+        }
+        count += 1
+        lastOrdinal = ordinal
+        documentFrequency += 1
+    }
+}
+
+/// Walks a ``PostingList`` in ordinal order.
+struct PostingCursor {
+    /// The ordinal of an exhausted cursor.
+    static let end = UInt32.max
+
+    private let bytes: [UInt8]
+    private let skips: [UInt32]
+    private let count: UInt32
+    private var offset = 0
+    private var consumed: UInt32 = 0
+    /// The current ordinal, or ``end``.
+    private(set) var ordinal: UInt32 = 0
+    /// The current posting's weighted frequency × 8.
+    private(set) var weightedFrequency: UInt32 = 0
+    private var positionsOffset = 0
+    private var positionsLength = 0
+
+    /// Creates a cursor positioned on the first posting.
+    init(_ list: PostingList) {
+        bytes = list.bytes
+        skips = list.skips
+        count = list.count
+        if count == 0 {
+            ordinal = Self.end
+        } else {
+            ordinal = 0
+            read()
+        }
+    }
+
+    @inline(__always)
+    private mutating func readVarint() -> UInt32 {
+        var byte = bytes[offset]
+        offset += 1
+        if byte < 0x80 { return UInt32(byte) }
+        var value = UInt32(byte & 0x7F)
+        var shift: UInt32 = 7
+        repeat {
+            byte = bytes[offset]
+            offset += 1
+            value |= UInt32(byte & 0x7F) << shift
+            shift += 7
+        } while byte >= 0x80 && shift < 35
+        return value
+    }
+
+    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`.
+    @inline(__always)
+    private mutating func read() {
+        ordinal &+= readVarint()
+        weightedFrequency = readVarint()
+        positionsLength = Int(readVarint())
+        positionsOffset = offset
+        offset += positionsLength
+        consumed += 1
+    }
+
+    /// Moves to the next posting.
+    mutating func next() {
+        guard ordinal != Self.end else { return }
+        if consumed >= count {
+            ordinal = Self.end
+            return
+        }
+        read()
+    }
+
+    /// Moves to the first posting with an ordinal of at least `target`.
+    mutating func advance(to target: UInt32) {
+        guard ordinal < target else { return }
+        if !skips.isEmpty {
+            // Skip entry k covers posting (k + 1) · interval; jump to the last one whose
+            // preceding ordinal is below the target and which lies ahead of the cursor.
+            var low = 0
+            var high = skips.count / 2
+            while low < high {
+                let middle = (low + high) / 2
+                if skips[middle * 2] < target { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 {
+                let entry = low - 1
+                let postingIndex = UInt32(entry + 1) * PostingList.skipInterval
+                if postingIndex > consumed {
+                    ordinal = skips[entry * 2]
+                    offset = Int(skips[entry * 2 + 1])
+                    consumed = postingIndex
+                    read()
+                }
+            }
+        }
+        while ordinal < target {
+            if consumed >= count {
+                ordinal = Self.end
+                return
+            }
+            read()
+        }
+    }
+
+    /// The positions of the current posting, appended to `output` (cleared first).
+    func positions(into output: inout [UInt32]) {
+        output.removeAll(keepingCapacity: true)
+        var index = positionsOffset
+        let end = positionsOffset + positionsLength
+        var position: UInt32 = 0
+        while index < end {
+            var byte = bytes[index]
+            index += 1
+            var value = UInt32(byte & 0x7F)
+            var shift: UInt32 = 7
+            while byte >= 0x80 && shift < 35 && index < end {
+                byte = bytes[index]
+                index += 1
+                value |= UInt32(byte & 0x7F) << shift
+                shift += 7
+            }
+            position &+= value
+            output.append(position)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+/// The inverted index of one tenant inside ``InMemorySearchIndex``.
+///
+/// Documents get increasing ordinals; a replaced or removed document keeps its postings as
+/// a tombstone (skipped at query time) while document frequencies, the live count and the
+/// total length are corrected at once, so BM25 statistics are always exact. When tombstones
+/// outnumber live documents (and exceed 1024) the tenant is rebuilt from its live
+/// documents, keeping their order.
+struct TenantSearchIndex: Sendable {
+    /// A keyword field value, the key of a keyword posting list.
+    struct KeywordKey: Hashable, Sendable {
+        let field: String
+        let value: String
+    }
+
+    /// One word occurrence collected while indexing a document.
+    struct Occurrence: Sendable {
+        var term: UInt32
+        var position: UInt32
+        var weight: UInt32
+    }
+
+    /// Reusable buffers for indexing, so a bulk add allocates once.
+    struct Scratch: Sendable {
+        var occurrences: [Occurrence] = []
+        var positions: [UInt32] = []
+        var terms: [UInt32] = []
+    }
+
+    var terms = TermDictionary()
+    var postings: [PostingList] = []
+    /// Ordinal → identifier.
+    var ids: [Identifier] = []
+    /// Ordinal → weighted length × 8 (Σ field weight × words in the field).
+    var lengths: [UInt32] = []
+    /// Ordinal → stored document (for snippets and removal); `nil` once removed.
+    var documents: [SearchDocument?] = []
+    var ordinals: [Identifier: UInt32] = [:]
+    var keywordPostings: [KeywordKey: [UInt32]] = [:]
+    var liveCount = 0
+    var totalLength: UInt64 = 0
+    var deadCount = 0
+
+    private let tokenizer = Tokenizer()
+
+    /// A field weight in eighths, at least 1.
+    @inline(__always)
+    static func quantized(_ weight: Double) -> UInt32 {
+        let eighths = (weight * 8).rounded()
+        return eighths < 1 ? 1 : eighths > 512 ? 512 : UInt32(eighths)
+    }
+
+    /// Whether the document at `ordinal` is live.
+    @inline(__always)
+    func isLive(_ ordinal: UInt32) -> Bool { documents[Int(ordinal)] != nil }
+
+    /// Adds a validated document, replacing a live one with the same identifier.
+    mutating func upsert(_ document: SearchDocument, scratch: inout Scratch) {
+        if let existing = ordinals[document.id] { removeOrdinal(existing, scratch: &scratch) }
+        let ordinal = UInt32(ids.count)
+        ids.append(document.id)
+        documents.append(document)
+        ordinals[document.id] = ordinal
+        scratch.occurrences.removeAll(keepingCapacity: true)
+        var base: UInt32 = 0
+        var length: UInt32 = 0
+        for field in document.fields {
+            let weight = Self.quantized(field.weight)
+            var fieldWords: UInt32 = 0
+            tokenizer.forEachToken(in: field.text) { key, position, _ in
+                let (term, isNew) = terms.intern(key)
+                if isNew { postings.append(PostingList()) }
+                scratch.occurrences.append(
+                    Occurrence(term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
+                fieldWords = UInt32(truncatingIfNeeded: position) &+ 1
+            }
+            length &+= weight &* fieldWords
+            base &+= fieldWords &+ 1
+        }
+        lengths.append(length)
+        Self.sortByTerm(&scratch.occurrences)
+        var start = 0
+        let occurrences = scratch.occurrences
+        while start < occurrences.count {
+            let term = occurrences[start].term
+            var end = start
+            var frequency: UInt32 = 0
+            scratch.positions.removeAll(keepingCapacity: true)
+            while end < occurrences.count && occurrences[end].term == term {
+                frequency &+= occurrences[end].weight
+                scratch.positions.append(occurrences[end].position)
+                end += 1
+            }
+            scratch.positions.withUnsafeBufferPointer { positions in
+                postings[Int(term)].append(ordinal: ordinal, weightedFrequency: frequency, positions: positions)
+            }
+            start = end
+        }
+        for (field, values) in document.keywords {
+            for value in values {
+                let key = KeywordKey(field: field, value: value)
+                if keywordPostings[key]?.last != ordinal {
+                    keywordPostings[key, default: []].append(ordinal)
+                }
+            }
+        }
+        liveCount += 1
+        totalLength += UInt64(length)
+    }
+
+    /// Sorts occurrences by term, keeping position order within a term (stable).
+    private static func sortByTerm(_ occurrences: inout [Occurrence]) {
+        if occurrences.count <= 48 {
+            var index = 1
+            while index < occurrences.count {
+                let item = occurrences[index]
+                var slot = index
+                while slot > 0 && occurrences[slot - 1].term > item.term {
+                    occurrences[slot] = occurrences[slot - 1]
+                    slot -= 1
+                }
+                occurrences[slot] = item
+                index += 1
+            }
+        } else {
+            occurrences.sort { ($0.term, $0.position) < ($1.term, $1.position) }
+        }
+    }
+
+    /// Removes the live document with `id`, if any.
+    mutating func remove(_ id: Identifier, scratch: inout Scratch) {
+        guard let ordinal = ordinals[id] else { return }
+        removeOrdinal(ordinal, scratch: &scratch)
+    }
+
+    private mutating func removeOrdinal(_ ordinal: UInt32, scratch: inout Scratch) {
+        guard let document = documents[Int(ordinal)] else { return }
+        scratch.terms.removeAll(keepingCapacity: true)
+        for field in document.fields {
+            tokenizer.forEachToken(in: field.text) { key, _, _ in
+                if let term = terms.find(key) { scratch.terms.append(term) }
+            }
+        }
+        scratch.terms.sort()
+        var previous: UInt32? = nil
+        for term in scratch.terms where term != previous {
+            postings[Int(term)].documentFrequency -= 1
+            previous = term
+        }
+        documents[Int(ordinal)] = nil
+        ordinals[document.id] = nil
+        liveCount -= 1
+        totalLength -= UInt64(lengths[Int(ordinal)])
+        deadCount += 1
+    }
+
+    /// Rebuilds the tenant from its live documents when tombstones dominate.
+    mutating func compactIfNeeded(scratch: inout Scratch) {
+        guard deadCount > Swift.max(1024, liveCount) else { return }
+        var rebuilt = TenantSearchIndex()
+        rebuilt.ids.reserveCapacity(liveCount)
+        for case let document? in documents {
+            rebuilt.upsert(document, scratch: &scratch)
+        }
+        self = rebuilt
+    }
+}
+
+extension TenantSearchIndex {
+    /// Adds validated documents in order, then compacts if tombstones dominate.
+    mutating func upsertAll(_ documents: [SearchDocument], scratch: inout Scratch) {
+        for document in documents { upsert(document, scratch: &scratch) }
+        compactIfNeeded(scratch: &scratch)
+    }
+
+    /// Removes documents by identifier, then compacts if tombstones dominate.
+    mutating func removeAll(_ ids: [Identifier], scratch: inout Scratch) {
+        for id in ids { remove(id, scratch: &scratch) }
+        compactIfNeeded(scratch: &scratch)
+    }
+}

@@ -1,0 +1,179 @@
+/// Interns folded term keys (UTF-8 bytes) as dense `UInt32` term IDs without creating a
+/// `String` per lookup: an open-addressing hash table over one shared byte arena, plus a
+/// lazily maintained lexicographic order for prefix ranges.
+struct TermDictionary: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [UInt32] = [0]
+    private var hashes: [UInt32] = []
+    /// Slot → term ID + 1 (0 = empty); the count is a power of two, at most half full.
+    private var slots: [UInt32] = Array(repeating: 0, count: 256)
+    /// Term IDs in lexicographic order of their keys; covers IDs below `sortedCount`.
+    private var sorted: [UInt32] = []
+
+    /// The number of interned terms.
+    var count: Int { hashes.count }
+
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(key))
+        return hasher.finalize()
+    }
+
+    @inline(__always)
+    private func matches(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[id])
+        let end = Int(starts[id + 1])
+        guard end - start == key.count else { return false }
+        var index = 0
+        while index < key.count {
+            if bytes[start + index] != key[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The ID of `key`, or `nil` when it was never interned.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = hash & mask
+        let short = UInt32(truncatingIfNeeded: hash)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let id = Int(entry - 1)
+            if hashes[id] == short && matches(id, key) { return UInt32(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The ID of a `String` key, or `nil` when it was never interned.
+    func find(_ key: String) -> UInt32? {
+        var key = key
+        return key.withUTF8 { find($0) }
+    }
+
+    /// The ID of `key`, interning it first when new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: UInt32, isNew: Bool) {
+        let hash = Self.hash(key)
+        var mask = slots.count - 1
+        var slot = hash & mask
+        let short = UInt32(truncatingIfNeeded: hash)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == short && matches(id, key) { return (UInt32(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = UInt32(hashes.count)
+        bytes.append(contentsOf: key)
+        starts.append(UInt32(bytes.count))
+        hashes.append(short)
+        if hashes.count * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            slot = hash & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+        }
+        slots[slot] = id + 1
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var newSlots = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for id in 0..<(hashes.count - 1) {
+            // Term hashes are kept as their low 32 bits, which is all the slot mask uses
+            // while the table has at most 2^32 slots.
+            var slot = Int(hashes[id]) & mask
+            while newSlots[slot] != 0 { slot = (slot + 1) & mask }
+            newSlots[slot] = UInt32(id + 1)
+        }
+        slots = newSlots
+    }
+
+    /// The key of a term as a `String`.
+    func key(of id: UInt32) -> String {
+        String(decoding: bytes[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF8.self)
+    }
+
+    /// Compares the key of `id` with `key` lexicographically by bytes.
+    private func compare(_ id: UInt32, _ key: [UInt8], prefixOnly: Bool) -> Int {
+        let start = Int(starts[Int(id)])
+        let end = Int(starts[Int(id) + 1])
+        let length = end - start
+        let common = min(length, key.count)
+        var index = 0
+        while index < common {
+            let left = bytes[start + index]
+            let right = key[index]
+            if left != right { return left < right ? -1 : 1 }
+            index += 1
+        }
+        if prefixOnly && length >= key.count { return 0 }
+        return length == key.count ? 0 : (length < key.count ? -1 : 1)
+    }
+
+    /// Brings the lexicographic order up to date with terms interned since the last call.
+    private mutating func updateOrder() {
+        guard sorted.count < hashes.count else { return }
+        var added = (UInt32(sorted.count)..<UInt32(hashes.count)).map { $0 }
+        added.sort { compareIDs($0, $1) < 0 }
+        if sorted.isEmpty {
+            sorted = added
+            return
+        }
+        var merged: [UInt32] = []
+        merged.reserveCapacity(sorted.count + added.count)
+        var left = 0
+        var right = 0
+        while left < sorted.count && right < added.count {
+            if compareIDs(sorted[left], added[right]) <= 0 {
+                merged.append(sorted[left])
+                left += 1
+            } else {
+                merged.append(added[right])
+                right += 1
+            }
+        }
+        merged.append(contentsOf: sorted[left...])
+        merged.append(contentsOf: added[right...])
+        sorted = merged
+    }
+
+    private func compareIDs(_ lhs: UInt32, _ rhs: UInt32) -> Int {
+        let leftStart = Int(starts[Int(lhs)])
+        let leftLength = Int(starts[Int(lhs) + 1]) - leftStart
+        let rightStart = Int(starts[Int(rhs)])
+        let rightLength = Int(starts[Int(rhs) + 1]) - rightStart
+        var index = 0
+        while index < min(leftLength, rightLength) {
+            let left = bytes[leftStart + index]
+            let right = bytes[rightStart + index]
+            if left != right { return left < right ? -1 : 1 }
+            index += 1
+        }
+        return leftLength == rightLength ? 0 : (leftLength < rightLength ? -1 : 1)
+    }
+
+    /// Calls `body` with the ID of every term starting with `prefix`, in lexicographic
+    /// order, until it returns `false`.
+    mutating func forEachTerm(withPrefix prefix: String, _ body: (UInt32) -> Bool) {
+        updateOrder()
+        let key = Array(prefix.utf8)
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(sorted[middle], key, prefixOnly: false) < 0 { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < sorted.count && compare(sorted[index], key, prefixOnly: true) == 0 {
+            if !body(sorted[index]) { return }
+            index += 1
+        }
+    }
+}
