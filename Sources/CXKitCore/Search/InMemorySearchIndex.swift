@@ -51,7 +51,9 @@ public final class InMemorySearchIndex: SearchIndex {
     ///   - documents: The documents; later ones win over earlier ones with the same ID.
     ///   - tenant: The tenant owning them.
     /// - Throws: ``CoreError`` from ``SearchDocument/validate()``; nothing is changed.
-    public func add(contentsOf documents: some Sequence<SearchDocument>, in tenant: TenantID) throws(CoreError) {
+    public func add(contentsOf documents: some Sequence<SearchDocument>, in tenant: TenantID)
+        throws(CoreError)
+    {
         try upsert(Array(documents), in: tenant)
     }
 
@@ -103,7 +105,8 @@ public final class InMemorySearchIndex: SearchIndex {
             var hits: [(Identifier, Double, SearchDocument?)] = []
             hits.reserveCapacity(Swift.max(0, entries.count - query.offset))
             for entry in entries.dropFirst(query.offset) {
-                hits.append((entry.id, entry.score, wantsSnippets ? index.documents[Int(entry.ordinal)] : nil))
+                hits.append(
+                    (entry.id, entry.score, wantsSnippets ? index.documents[Int(entry.ordinal)] : nil))
             }
             return (hits, total)
         }

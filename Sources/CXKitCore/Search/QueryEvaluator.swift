@@ -105,12 +105,14 @@ struct QueryEvaluator {
         } else {
             for position in evaluator.included.indices { evaluator.advanceIncluded(position, to: 0) }
             if query.mode == .all {
-                evaluator.runAll(index: index, averageLength: averageLength, accept: accept) { score, ordinal in
+                evaluator.runAll(index: index, averageLength: averageLength, accept: accept) {
+                    score, ordinal in
                     total += 1
                     ranked.offer(score: score, id: index.ids[Int(ordinal)], ordinal: ordinal)
                 }
             } else {
-                evaluator.runAny(index: index, averageLength: averageLength, accept: accept) { score, ordinal in
+                evaluator.runAny(index: index, averageLength: averageLength, accept: accept) {
+                    score, ordinal in
                     total += 1
                     ranked.offer(score: score, id: index.ids[Int(ordinal)], ordinal: ordinal)
                 }
@@ -126,7 +128,9 @@ struct QueryEvaluator {
         for filter in filters {
             var bits = [UInt64](repeating: 0, count: wordCount)
             for value in filter.values {
-                guard let list = index.keywordPostings[TenantSearchIndex.KeywordKey(field: filter.field, value: value)]
+                guard
+                    let list = index.keywordPostings[
+                        TenantSearchIndex.KeywordKey(field: filter.field, value: value)]
                 else { continue }
                 for ordinal in list { bits[Int(ordinal >> 6)] |= 1 << UInt64(ordinal & 63) }
             }
@@ -158,7 +162,8 @@ struct QueryEvaluator {
             }
             addCursor(term)
             return Clause(
-                shape: .term, first: first, count: 1, estimatedSize: index.postings[Int(term)].documentFrequency)
+                shape: .term, first: first, count: 1,
+                estimatedSize: index.postings[Int(term)].documentFrequency)
         case .phrase(let keys):
             var size = UInt32.max
             var termIDs: [UInt32] = []
@@ -315,7 +320,8 @@ struct QueryEvaluator {
                 if step == order.count { step = 0 }
             }
             if accept(&self, candidate) {
-                let norm = Self.norm(length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
+                let norm = Self.norm(
+                    length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
                 var total = 0.0
                 for clause in included { total += score(clause, at: candidate, norm: norm) }
                 emit(total, candidate)
@@ -334,7 +340,8 @@ struct QueryEvaluator {
             for clause in included { candidate = Swift.min(candidate, clause.current) }
             if candidate == PostingCursor.end { return }
             if accept(&self, candidate) {
-                let norm = Self.norm(length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
+                let norm = Self.norm(
+                    length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
                 var total = 0.0
                 for clause in included where clause.current == candidate {
                     total += score(clause, at: candidate, norm: norm)

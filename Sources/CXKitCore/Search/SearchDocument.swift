@@ -55,8 +55,9 @@ public struct SearchDocument: Sendable, Hashable {
                 throw CoreError.validation(
                     field: "fields.name", reason: "must have 1 to \(Self.maximumNameLength) bytes")
             }
-            guard field.weight.isFinite && field.weight >= SearchField.minimumWeight
-                && field.weight <= SearchField.maximumWeight
+            guard
+                field.weight.isFinite && field.weight >= SearchField.minimumWeight
+                    && field.weight <= SearchField.maximumWeight
             else {
                 throw CoreError.validation(
                     field: "fields.weight",

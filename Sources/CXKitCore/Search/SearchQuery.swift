@@ -75,7 +75,8 @@ public struct SearchQuery: Sendable, Hashable {
             throw CoreError.limit(field: "offset", reason: "must be at most \(Self.maximumOffset)")
         }
         guard filters.count <= Self.maximumFilterCount else {
-            throw CoreError.limit(field: "filters", reason: "must have at most \(Self.maximumFilterCount) filters")
+            throw CoreError.limit(
+                field: "filters", reason: "must have at most \(Self.maximumFilterCount) filters")
         }
         for filter in filters {
             guard !filter.field.isEmpty else {
@@ -86,13 +87,15 @@ public struct SearchQuery: Sendable, Hashable {
             }
             guard filter.values.count <= SearchFilter.maximumValueCount else {
                 throw CoreError.limit(
-                    field: "filters", reason: "a filter may have at most \(SearchFilter.maximumValueCount) values")
+                    field: "filters",
+                    reason: "a filter may have at most \(SearchFilter.maximumValueCount) values")
             }
         }
         if let snippets {
             guard snippets.length >= SearchSnippetOptions.minimumLength else {
                 throw CoreError.validation(
-                    field: "snippets.length", reason: "must be at least \(SearchSnippetOptions.minimumLength)")
+                    field: "snippets.length", reason: "must be at least \(SearchSnippetOptions.minimumLength)"
+                )
             }
             guard snippets.length <= SearchSnippetOptions.maximumLength else {
                 throw CoreError.limit(

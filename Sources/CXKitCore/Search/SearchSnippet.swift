@@ -50,7 +50,9 @@ public struct SearchSnippet: Sendable, Hashable {
     /// - Parameter ellipsis: Placed where text was left out (default `…`).
     /// - Returns: An HTML fragment safe to insert as element content.
     public func html(ellipsis: String = "…") -> String {
-        render(open: "<mark>", close: "</mark>", ellipsis: Self.escaped(Substring(ellipsis)), transform: Self.escaped)
+        render(
+            open: "<mark>", close: "</mark>", ellipsis: Self.escaped(Substring(ellipsis)),
+            transform: Self.escaped)
     }
 
     private func render(

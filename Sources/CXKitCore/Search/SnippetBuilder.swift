@@ -56,7 +56,8 @@ struct SnippetBuilder: Sendable {
             var last = 0
             for first in marks.indices {
                 if last < first { last = first }
-                while last + 1 < marks.count && marks[last + 1].upperBound - marks[first].lowerBound <= length {
+                while last + 1 < marks.count && marks[last + 1].upperBound - marks[first].lowerBound <= length
+                {
                     last += 1
                 }
                 if last - first + 1 > bestCount {

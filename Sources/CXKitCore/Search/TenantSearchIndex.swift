@@ -70,7 +70,8 @@ struct TenantSearchIndex: Sendable {
                 let (term, isNew) = terms.intern(key)
                 if isNew { postings.append(PostingList()) }
                 scratch.occurrences.append(
-                    Occurrence(term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
+                    Occurrence(
+                        term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
                 fieldWords = UInt32(truncatingIfNeeded: position) &+ 1
             }
             length &+= weight &* fieldWords
@@ -91,7 +92,8 @@ struct TenantSearchIndex: Sendable {
                 end += 1
             }
             scratch.positions.withUnsafeBufferPointer { positions in
-                postings[Int(term)].append(ordinal: ordinal, weightedFrequency: frequency, positions: positions)
+                postings[Int(term)].append(
+                    ordinal: ordinal, weightedFrequency: frequency, positions: positions)
             }
             start = end
         }

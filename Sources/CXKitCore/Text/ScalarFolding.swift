@@ -91,13 +91,27 @@ enum ScalarFolding {
         }
         if isRemovedMark(value) { return 0 }
         switch value {
-        case 0xFB00: output.append(contentsOf: "ff".utf8); return 2
-        case 0xFB01: output.append(contentsOf: "fi".utf8); return 2
-        case 0xFB02: output.append(contentsOf: "fl".utf8); return 2
-        case 0xFB03: output.append(contentsOf: "ffi".utf8); return 3
-        case 0xFB04: output.append(contentsOf: "ffl".utf8); return 3
-        case 0xFB05, 0xFB06: output.append(contentsOf: "st".utf8); return 2
-        case 0x1E9E: output.append(contentsOf: "ss".utf8); return 2
+        case 0xFB00:
+            output.append(contentsOf: "ff".utf8)
+            return 2
+        case 0xFB01:
+            output.append(contentsOf: "fi".utf8)
+            return 2
+        case 0xFB02:
+            output.append(contentsOf: "fl".utf8)
+            return 2
+        case 0xFB03:
+            output.append(contentsOf: "ffi".utf8)
+            return 3
+        case 0xFB04:
+            output.append(contentsOf: "ffl".utf8)
+            return 3
+        case 0xFB05, 0xFB06:
+            output.append(contentsOf: "st".utf8)
+            return 2
+        case 0x1E9E:
+            output.append(contentsOf: "ss".utf8)
+            return 2
         default: break
         }
         guard let scalar = Unicode.Scalar(value) else { return -1 }

@@ -37,7 +37,8 @@ public struct Tokenizer: Sendable {
     /// Calls `body` for every word of `text` with its folded key bytes (valid only during
     /// the call), its position and its UTF-8 extent in `text`.
     func forEachToken(
-        in text: String, _ body: (_ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ range: Range<Int>) -> Void
+        in text: String,
+        _ body: (_ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ range: Range<Int>) -> Void
     ) {
         var text = text
         text.withUTF8 { utf8 in scan(utf8, body) }
@@ -55,19 +56,22 @@ public struct Tokenizer: Sendable {
         if b0 < 0xF0 {
             guard index + 2 < count else { return (0xFFFD, 1) }
             return (
-                (b0 & 0x0F) << 12 | (UInt32(input[index + 1]) & 0x3F) << 6 | (UInt32(input[index + 2]) & 0x3F), 3
+                (b0 & 0x0F) << 12 | (UInt32(input[index + 1]) & 0x3F) << 6
+                    | (UInt32(input[index + 2]) & 0x3F), 3
             )
         }
         guard index + 3 < count else { return (0xFFFD, 1) }
         let value =
-            (b0 & 0x07) << 18 | (UInt32(input[index + 1]) & 0x3F) << 12 | (UInt32(input[index + 2]) & 0x3F) << 6
+            (b0 & 0x07) << 18 | (UInt32(input[index + 1]) & 0x3F) << 12 | (UInt32(input[index + 2]) & 0x3F)
+            << 6
             | (UInt32(input[index + 3]) & 0x3F)
         return (value, 4)
     }
 
     @inline(__always)
     private static func isASCIIWordByte(_ value: UInt32) -> Bool {
-        (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+            || (value >= 0x30 && value <= 0x39)
     }
 
     @inline(__always)
@@ -136,7 +140,8 @@ public struct Tokenizer: Sendable {
             }
             if ScalarFolding.isApostrophe(value) {
                 let continuesWord =
-                    (tokenStart >= 0 || skippingSuffix) && Self.isWordScalar(input, at: next, scratch: &scratch)
+                    (tokenStart >= 0 || skippingSuffix)
+                    && Self.isWordScalar(input, at: next, scratch: &scratch)
                 if continuesWord {
                     if !skippingSuffix && !(scalarCount == 1 && !lastWasDigit) {
                         emit()

@@ -5,8 +5,10 @@ extension SearchIndexConformance {
     public static let documents: [SearchIndexConformance] = [
         SearchIndexConformance("documents.addedDocumentIsFound") { c in
             try await c.add([c.document(1, "Kargo ücreti iade edilir"), c.document(2, "Teslimat süresi")])
-            try c.expect.expect(try await c.ids("kargo") == [c.id(1)], "a word of the body finds its document")
-            try c.expect.expect(try await c.index.documentCount(in: c.tenant) == 2, "both documents are counted")
+            try c.expect.expect(
+                try await c.ids("kargo") == [c.id(1)], "a word of the body finds its document")
+            try c.expect.expect(
+                try await c.index.documentCount(in: c.tenant) == 2, "both documents are counted")
         },
         SearchIndexConformance("documents.replaceChangesResults") { c in
             try await c.add([c.document(1, "eski metin kargo")])
@@ -15,7 +17,8 @@ extension SearchIndexConformance {
             try c.expect.expect(try await c.ids("teslimat") == [c.id(1)], "words of the new version match")
             let shared = try await c.search("metin")
             try c.expect.expect(
-                shared.totalHitCount == 1 && shared.hits.map(\.id) == [c.id(1)], "the document is not duplicated")
+                shared.totalHitCount == 1 && shared.hits.map(\.id) == [c.id(1)],
+                "the document is not duplicated")
             try c.expect.expect(try await c.index.documentCount(in: c.tenant) == 1, "the count stays one")
         },
         SearchIndexConformance("documents.laterDocumentInBatchWins") { c in
@@ -37,12 +40,14 @@ extension SearchIndexConformance {
         SearchIndexConformance("documents.removeAllEmptiesTenant") { c in
             try await c.add([c.document(1, "iade"), c.document(2, "iade")])
             try await c.index.removeAll(in: c.tenant)
-            try c.expect.expect(try await c.search("iade").totalHitCount == 0, "nothing matches after removeAll")
+            try c.expect.expect(
+                try await c.search("iade").totalHitCount == 0, "nothing matches after removeAll")
             try c.expect.expect(try await c.index.documentCount(in: c.tenant) == 0, "the tenant is empty")
         },
         SearchIndexConformance("documents.invalidBatchChangesNothing") { c in
             try await c.add([c.document(1, "mevcut belge")])
-            let invalid = SearchDocument(id: c.id(3), fields: [SearchField(name: "body", text: "x", weight: .nan)])
+            let invalid = SearchDocument(
+                id: c.id(3), fields: [SearchField(name: "body", text: "x", weight: .nan)])
             try await c.expectError(.validationFailed, field: "fields.weight", "a NaN weight is rejected") {
                 try await c.index.upsert([c.document(2, "yeni belge"), invalid], in: c.tenant)
             }
@@ -51,10 +56,13 @@ extension SearchIndexConformance {
         },
         SearchIndexConformance("documents.oversizedDocumentRejected") { c in
             let huge = String(repeating: "a ", count: SearchDocument.maximumTextLength / 2 + 1)
-            try await c.expectError(.limitExceeded, field: "fields", "text above the size limit is rejected") {
+            try await c.expectError(.limitExceeded, field: "fields", "text above the size limit is rejected")
+            {
                 try await c.add([c.document(1, huge)])
             }
-            try await c.expectError(.validationFailed, field: "fields.name", "an empty field name is rejected") {
+            try await c.expectError(
+                .validationFailed, field: "fields.name", "an empty field name is rejected"
+            ) {
                 try await c.add([SearchDocument(id: c.id(2), fields: [SearchField(name: "", text: "a")])])
             }
         },
@@ -65,7 +73,8 @@ extension SearchIndexConformance {
         SearchIndexConformance("tenancy.otherTenantNeverVisible") { c in
             try await c.add([c.document(1, "ortak kelime sentinelA")])
             try await c.add(
-                [c.document(2, "ortak kelime sentinelB"), c.document(3, "ortak kelime sentinelB")], in: c.otherTenant)
+                [c.document(2, "ortak kelime sentinelB"), c.document(3, "ortak kelime sentinelB")],
+                in: c.otherTenant)
             let mine = try await c.search("ortak")
             try c.expect.expect(
                 mine.hits.map(\.id) == [c.id(1)] && mine.totalHitCount == 1, "hits and totals are per tenant")
@@ -88,7 +97,8 @@ extension SearchIndexConformance {
             let before = try await c.search("iade").hits.first?.score
             try await c.add((10..<60).map { c.document($0, "iade iade iade") }, in: c.otherTenant)
             let after = try await c.search("iade").hits.first?.score
-            try c.expect.expect(before != nil && before == after, "another tenant's documents do not change scores")
+            try c.expect.expect(
+                before != nil && before == after, "another tenant's documents do not change scores")
         },
     ]
 }

@@ -86,7 +86,8 @@ public struct SearchIndexConformanceContext: Sendable {
     /// - Returns: The identifiers.
     /// - Throws: Whatever the index throws.
     public func ids(
-        _ text: String, mode: SearchQuery.Mode = .all, filters: [SearchFilter] = [], in tenant: TenantID? = nil
+        _ text: String, mode: SearchQuery.Mode = .all, filters: [SearchFilter] = [],
+        in tenant: TenantID? = nil
     ) async throws -> [Identifier] {
         try await search(text, mode: mode, filters: filters, limit: 100, in: tenant).hits.map(\.id)
     }

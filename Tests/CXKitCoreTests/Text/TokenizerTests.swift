@@ -40,7 +40,10 @@ struct TokenizerTests {
 
     @Test("Numbers stay whole, including decimal points and separators")
     func numbers() {
-        #expect(keys("3.5 kg, 2026 yılı, 1,000 TL, v2.0.") == ["3.5", "kg", "2026", "yili", "1,000", "tl", "v2.0"])
+        #expect(
+            keys("3.5 kg, 2026 yılı, 1,000 TL, v2.0.") == [
+                "3.5", "kg", "2026", "yili", "1,000", "tl", "v2.0",
+            ])
         #expect(keys("end. 3. madde") == ["end", "3", "madde"])
     }
 
