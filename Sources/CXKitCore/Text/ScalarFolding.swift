@@ -2,24 +2,25 @@ import Foundation
 
 /// How one Unicode scalar takes part in a search key.
 ///
-/// The folding table (applied in this order):
+/// The folding table, applied in this order:
 ///
-/// | Input | Folded |
-/// |---|---|
-/// | ASCII `A–Z` | `a–z`; ASCII digits unchanged; other ASCII is a separator |
-/// | Full-width ASCII `U+FF01–U+FF5E` | the ASCII character (`Ａ` → `a`, `１` → `1`) |
-/// | Turkish `İ` (U+0130), `ı` (U+0131), `I`, `i` | `i` (all four; matching, not display) |
-/// | `ş Ş ğ Ğ ü Ü ö Ö ç Ç` | `s g u o c` (via decomposition below) |
-/// | `ß ẞ` | `ss` |
-/// | `æ Æ` / `œ Œ` | `ae` / `oe` |
-/// | `ø Ø` / `đ Đ ð Ð` / `ł Ł` / `þ Þ` / `ħ Ħ` / `ŧ Ŧ` / `ĸ` / `ŉ` | `o` / `d` / `l` / `th` / `h` / `t` / `k` / `n` |
-/// | Greek final sigma `ς` | `σ` |
-/// | Ligatures `ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ` | `ff fi fl ffi ffl st st` |
-/// | Other Latin, Greek and Cyrillic letters (U+0080–U+052F, U+1E00–U+1FFF) | compatibility decomposition (NFKD), combining marks removed, lower-cased (`é` → `e`, `Ñ` → `n`, `ά` → `α`, `ё` → `е`, `²` → `2`) |
-/// | Combining diacritical marks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F) and variation selectors | removed; they never split a word |
-/// | Other combining marks | kept inside a word (Indic vowel signs …); never start one |
-/// | Other letters and numbers (CJK, Arabic, Hebrew, Indic …) | lower-cased, otherwise unchanged (their marks are kept) |
-/// | Everything else (punctuation, symbols, emoji, controls, spaces) | a separator |
+/// - ASCII `A–Z` → `a–z`; digits stay; other ASCII is a separator.
+/// - Full-width ASCII (U+FF01–U+FF5E) → the ASCII character (`Ａ` → `a`, `１` → `1`).
+/// - Turkish `İ` (U+0130), `ı` (U+0131), `I` and `i` → `i` (built for matching, not
+///   display); `ş ğ ü ö ç` and their capitals → `s g u o c` (by decomposition, below).
+/// - `ß ẞ` → `ss`; `æ` → `ae`; `œ` → `oe`; `ø` → `o`; `đ ð` → `d`; `ł` → `l`; `þ` → `th`;
+///   `ħ` → `h`; `ŧ` → `t`; `ĸ` → `k`; `ŉ` → `n` (capitals alike); Greek `ς` → `σ`.
+/// - Ligatures `ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ` → `ff fi fl ffi ffl st st`.
+/// - Other Latin, Greek and Cyrillic letters and numbers (U+0080–U+052F,
+///   U+1E00–U+1FFF): compatibility decomposition (NFKD), combining marks removed,
+///   lower-cased (`é` → `e`, `Ñ` → `n`, `ά` → `α`, `ё` → `е`, `²` → `2`). Precomputed
+///   once into a table; Foundation is never called per word.
+/// - Combining diacritical marks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF,
+///   U+20D0–U+20FF, U+FE20–U+FE2F) and variation selectors → removed; they never split
+///   a word.
+/// - Letters, numbers and marks of other scripts (CJK, Arabic, Hebrew, Indic …) →
+///   lower-cased, otherwise unchanged; their marks continue a word but never start one.
+/// - Everything else (punctuation, symbols, emoji, controls, spaces) → a separator.
 enum ScalarFolding {
     /// Table entry for a separator: ends the current word.
     private static let separator: UInt32 = 0
@@ -81,7 +82,7 @@ enum ScalarFolding {
     /// - Returns: -1 for a separator, 0 for a removed combining mark (part of the word, no
     ///   bytes), otherwise the number of bytes appended.
     static func foldNonASCII(_ value: UInt32, into output: inout [UInt8]) -> Int {
-        if value >= tableStart && value < tableEnd {
+        if value >= tableStart && (value < 0x0530 || (value >= 0x1E00 && value < tableEnd)) {
             let entry = table.entries[Int(value - tableStart)]
             if entry <= removedMark { return entry == separator ? -1 : 0 }
             let offset = Int(entry >> 8)
@@ -136,7 +137,7 @@ enum ScalarFolding {
     private static func buildTable() -> Table {
         var entries = [UInt32](repeating: separator, count: Int(tableEnd - tableStart))
         var bytes: [UInt8] = []
-        for value in tableStart..<tableEnd {
+        for value in tableStart..<tableEnd where value < 0x0530 || value >= 0x1E00 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let folded: String?
             if let mapped = explicit[value] {

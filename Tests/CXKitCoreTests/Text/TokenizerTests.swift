@@ -100,3 +100,11 @@ struct TokenizerTests {
         }
     }
 }
+
+@Suite("Tokenizer scripts with combining vowel signs")
+struct TokenizerMarkTests {
+    @Test("Indic vowel signs stay inside words")
+    func devanagari() {
+        #expect(Tokenizer().tokens(in: "हिन्दी भाषा").map(\.key) == ["हिन्दी", "भाषा"])
+    }
+}
