@@ -97,16 +97,16 @@ public final class InMemorySearchIndex: SearchIndex {
         try query.validate()
         let parsed = try parser.parse(query.text)
         let wantsSnippets = query.snippets != nil
-        let page: (hits: [(Identifier, Double, SearchDocument?)], total: Int) = state.withLock { state in
+        let page: (hits: [(Identifier, Double, [SearchField])], total: Int) = state.withLock { state in
             guard state.tenants[tenant] != nil else { return ([], 0) }
             let (entries, total) = QueryEvaluator.run(
                 parsed, query, on: &state.tenants[tenant, default: TenantSearchIndex()])
             guard let index = state.tenants[tenant] else { return ([], total) }
-            var hits: [(Identifier, Double, SearchDocument?)] = []
+            var hits: [(Identifier, Double, [SearchField])] = []
             hits.reserveCapacity(Swift.max(0, entries.count - query.offset))
             for entry in entries.dropFirst(query.offset) {
                 hits.append(
-                    (entry.id, entry.score, wantsSnippets ? index.documents[Int(entry.ordinal)] : nil))
+                    (entry.id, entry.score, wantsSnippets ? index.fields[Int(entry.ordinal)] : []))
             }
             return (hits, total)
         }
@@ -114,8 +114,8 @@ public final class InMemorySearchIndex: SearchIndex {
         hits.reserveCapacity(page.hits.count)
         if let options = query.snippets {
             let builder = SnippetBuilder(parsed: parsed, length: options.length)
-            for (id, score, document) in page.hits {
-                let snippets = document.map { builder.snippets(for: $0, fields: options.fields) } ?? []
+            for (id, score, fields) in page.hits {
+                let snippets = builder.snippets(for: fields, only: options.fields)
                 hits.append(SearchHit(id: id, score: score, snippets: snippets))
             }
         } else {

@@ -32,11 +32,12 @@ struct SnippetBuilder: Sendable {
         return false
     }
 
-    /// Snippets of the document's fields that contain a match, in field order.
-    func snippets(for document: SearchDocument, fields: [String]?) -> [SearchSnippet] {
+    /// Snippets of the fields that contain a match, in field order, optionally only of the
+    /// named fields.
+    func snippets(for fields: [SearchField], only names: [String]?) -> [SearchSnippet] {
         guard !isEmpty else { return [] }
         var result: [SearchSnippet] = []
-        for field in document.fields where fields?.contains(field.name) ?? true {
+        for field in fields where names?.contains(field.name) ?? true {
             if let snippet = snippet(field: field.name, text: field.text) { result.append(snippet) }
         }
         return result

@@ -32,8 +32,10 @@ struct TenantSearchIndex: Sendable {
     var ids: [Identifier] = []
     /// Ordinal → weighted length × 8 (Σ field weight × words in the field).
     var lengths: [UInt32] = []
-    /// Ordinal → stored document (for snippets and removal); `nil` once removed.
-    var documents: [SearchDocument?] = []
+    /// Ordinal → stored text fields (for snippets and removal); emptied once removed.
+    var fields: [[SearchField]] = []
+    /// Ordinal → whether the document is live.
+    var live: [Bool] = []
     var ordinals: [Identifier: UInt32] = [:]
     var keywordPostings: [KeywordKey: [UInt32]] = [:]
     var liveCount = 0
@@ -51,19 +53,35 @@ struct TenantSearchIndex: Sendable {
 
     /// Whether the document at `ordinal` is live.
     @inline(__always)
-    func isLive(_ ordinal: UInt32) -> Bool { documents[Int(ordinal)] != nil }
+    func isLive(_ ordinal: UInt32) -> Bool { live[Int(ordinal)] }
 
     /// Adds a validated document, replacing a live one with the same identifier.
     mutating func upsert(_ document: SearchDocument, scratch: inout Scratch) {
         if let existing = ordinals[document.id] { removeOrdinal(existing, scratch: &scratch) }
+        let ordinal = indexText(id: document.id, fields: document.fields, scratch: &scratch)
+        for (field, values) in document.keywords {
+            for value in values {
+                let key = KeywordKey(field: field, value: value)
+                if keywordPostings[key]?.last != ordinal {
+                    keywordPostings[key, default: []].append(ordinal)
+                }
+            }
+        }
+    }
+
+    /// Indexes the text of a new document and returns its ordinal.
+    private mutating func indexText(id: Identifier, fields documentFields: [SearchField], scratch: inout Scratch)
+        -> UInt32
+    {
         let ordinal = UInt32(ids.count)
-        ids.append(document.id)
-        documents.append(document)
-        ordinals[document.id] = ordinal
+        ids.append(id)
+        fields.append(documentFields)
+        live.append(true)
+        ordinals[id] = ordinal
         scratch.occurrences.removeAll(keepingCapacity: true)
         var base: UInt32 = 0
         var length: UInt32 = 0
-        for field in document.fields {
+        for field in documentFields {
             let weight = Self.quantized(field.weight)
             var fieldWords: UInt32 = 0
             tokenizer.forEachToken(in: field.text) { key, position, _ in
@@ -97,16 +115,9 @@ struct TenantSearchIndex: Sendable {
             }
             start = end
         }
-        for (field, values) in document.keywords {
-            for value in values {
-                let key = KeywordKey(field: field, value: value)
-                if keywordPostings[key]?.last != ordinal {
-                    keywordPostings[key, default: []].append(ordinal)
-                }
-            }
-        }
         liveCount += 1
         totalLength += UInt64(length)
+        return ordinal
     }
 
     /// Sorts occurrences by term, keeping position order within a term (stable).
@@ -135,9 +146,9 @@ struct TenantSearchIndex: Sendable {
     }
 
     private mutating func removeOrdinal(_ ordinal: UInt32, scratch: inout Scratch) {
-        guard let document = documents[Int(ordinal)] else { return }
+        guard live[Int(ordinal)] else { return }
         scratch.terms.removeAll(keepingCapacity: true)
-        for field in document.fields {
+        for field in fields[Int(ordinal)] {
             tokenizer.forEachToken(in: field.text) { key, _, _ in
                 if let term = terms.find(key) { scratch.terms.append(term) }
             }
@@ -148,22 +159,39 @@ struct TenantSearchIndex: Sendable {
             postings[Int(term)].documentFrequency -= 1
             previous = term
         }
-        documents[Int(ordinal)] = nil
-        ordinals[document.id] = nil
+        live[Int(ordinal)] = false
+        fields[Int(ordinal)] = []
+        ordinals[ids[Int(ordinal)]] = nil
         liveCount -= 1
         totalLength -= UInt64(lengths[Int(ordinal)])
         deadCount += 1
     }
 
-    /// Rebuilds the tenant from its live documents when tombstones dominate.
+    /// Rebuilds the tenant from its live documents when tombstones dominate; ordinals keep
+    /// their relative order, so keyword postings are remapped rather than rebuilt.
     mutating func compactIfNeeded(scratch: inout Scratch) {
         guard deadCount > Swift.max(1024, liveCount) else { return }
         var rebuilt = TenantSearchIndex()
-        rebuilt.ids.reserveCapacity(liveCount)
-        for case let document? in documents {
-            rebuilt.upsert(document, scratch: &scratch)
+        var remap = [UInt32](repeating: UInt32.max, count: ids.count)
+        for ordinal in ids.indices where live[ordinal] {
+            remap[ordinal] = rebuilt.indexText(id: ids[ordinal], fields: fields[ordinal], scratch: &scratch)
+        }
+        for (key, list) in keywordPostings {
+            var mapped: [UInt32] = []
+            for ordinal in list where remap[Int(ordinal)] != UInt32.max { mapped.append(remap[Int(ordinal)]) }
+            if !mapped.isEmpty { rebuilt.keywordPostings[key] = mapped }
         }
         self = rebuilt
+    }
+
+    /// Trims spare capacity of posting lists after a large batch.
+    mutating func trimPostings() {
+        for term in postings.indices where postings[term].bytes.capacity > postings[term].bytes.count + 64 {
+            var trimmed: [UInt8] = []
+            trimmed.reserveCapacity(postings[term].bytes.count)
+            trimmed.append(contentsOf: postings[term].bytes)
+            postings[term].bytes = trimmed
+        }
     }
 }
 
@@ -171,6 +199,7 @@ extension TenantSearchIndex {
     /// Adds validated documents in order, then compacts if tombstones dominate.
     mutating func upsertAll(_ documents: [SearchDocument], scratch: inout Scratch) {
         for document in documents { upsert(document, scratch: &scratch) }
+        if documents.count >= 4096 { trimPostings() }
         compactIfNeeded(scratch: &scratch)
     }
 
