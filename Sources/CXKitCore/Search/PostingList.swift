@@ -20,6 +20,9 @@ struct PostingList: Sendable {
     var lastOrdinal: UInt32 = 0
     /// Live documents containing the term (the BM25 document frequency).
     var documentFrequency: UInt32 = 0
+    /// Per block of ``skipInterval`` postings: the largest weighted frequency × 8 and the
+    /// smallest document length × 8, bounding the block's best BM25 score.
+    var blockBounds: [UInt32] = []
 
     @inline(__always)
     static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
@@ -36,28 +39,46 @@ struct PostingList: Sendable {
         value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
     }
 
-    /// Appends a posting; `ordinal` must be above every ordinal already stored.
+    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
+    /// is a reusable buffer, so the list grows by one append per posting.
     mutating func append(
-        ordinal: UInt32, weightedFrequency: UInt32, positions: UnsafeBufferPointer<UInt32>
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, positions: UnsafeBufferPointer<UInt32>,
+        encoded: inout [UInt8]
     ) {
-        if count > 0 && count % Self.skipInterval == 0 {
-            skips.append(lastOrdinal)
-            skips.append(UInt32(bytes.count))
+        if count % Self.skipInterval == 0 {
+            if count > 0 {
+                skips.append(lastOrdinal)
+                skips.append(UInt32(bytes.count))
+            }
+            blockBounds.append(weightedFrequency)
+            blockBounds.append(length)
+        } else {
+            let block = blockBounds.count - 2
+            if weightedFrequency > blockBounds[block] { blockBounds[block] = weightedFrequency }
+            if length < blockBounds[block + 1] { blockBounds[block + 1] = length }
         }
-        Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &bytes)
-        Self.appendVarint(weightedFrequency, to: &bytes)
-        var length = 0
-        var previous: UInt32 = 0
-        for position in positions {
-            length += Self.varintLength(position &- previous)
-            previous = position
+        encoded.removeAll(keepingCapacity: true)
+        Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
+        Self.appendVarint(weightedFrequency, to: &encoded)
+        if positions.count == 1 {
+            let length = UInt32(Self.varintLength(positions[0]))
+            encoded.append(UInt8(length))
+            Self.appendVarint(positions[0], to: &encoded)
+        } else {
+            var length = 0
+            var previous: UInt32 = 0
+            for position in positions {
+                length += Self.varintLength(position &- previous)
+                previous = position
+            }
+            Self.appendVarint(UInt32(length), to: &encoded)
+            previous = 0
+            for position in positions {
+                Self.appendVarint(position &- previous, to: &encoded)
+                previous = position
+            }
         }
-        Self.appendVarint(UInt32(length), to: &bytes)
-        previous = 0
-        for position in positions {
-            Self.appendVarint(position &- previous, to: &bytes)
-            previous = position
-        }
+        bytes.append(contentsOf: encoded)
         count += 1
         lastOrdinal = ordinal
         documentFrequency += 1
@@ -81,10 +102,20 @@ struct PostingCursor {
     private var positionsOffset = 0
     private var positionsLength = 0
 
+    /// The block bounds of the list (see ``PostingList/blockBounds``).
+    let blockBounds: [UInt32]
+
+    /// The number of postings in the list.
+    var postingCount: UInt32 { count }
+
+    /// The block of the current posting.
+    var block: Int { Int((consumed &- 1) / PostingList.skipInterval) }
+
     /// Creates a cursor positioned on the first posting.
     init(_ list: PostingList) {
         bytes = list.bytes
         skips = list.skips
+        blockBounds = list.blockBounds
         count = list.count
         if count == 0 {
             ordinal = Self.end
@@ -134,25 +165,21 @@ struct PostingCursor {
     /// Moves to the first posting with an ordinal of at least `target`.
     mutating func advance(to target: UInt32) {
         guard ordinal < target else { return }
-        if !skips.isEmpty {
-            // Skip entry k covers posting (k + 1) · interval; jump to the last one whose
-            // preceding ordinal is below the target and which lies ahead of the cursor.
-            var low = 0
+        // Skip entry k covers posting (k + 1) · interval and holds the ordinal before it.
+        // Use the entries only when the target lies beyond the next one.
+        let nextEntry = Int(consumed / PostingList.skipInterval)
+        if nextEntry * 2 < skips.count && skips[nextEntry * 2] < target {
+            var low = nextEntry + 1
             var high = skips.count / 2
             while low < high {
                 let middle = (low + high) / 2
                 if skips[middle * 2] < target { low = middle + 1 } else { high = middle }
             }
-            if low > 0 {
-                let entry = low - 1
-                let postingIndex = UInt32(entry + 1) * PostingList.skipInterval
-                if postingIndex > consumed {
-                    ordinal = skips[entry * 2]
-                    offset = Int(skips[entry * 2 + 1])
-                    consumed = postingIndex
-                    read()
-                }
-            }
+            let entry = low - 1
+            ordinal = skips[entry * 2]
+            offset = Int(skips[entry * 2 + 1])
+            consumed = UInt32(entry + 1) * PostingList.skipInterval
+            read()
         }
         while ordinal < target {
             if consumed >= count {
@@ -161,6 +188,19 @@ struct PostingCursor {
             }
             read()
         }
+    }
+
+    /// Moves to the first posting of block `block` (or to the end).
+    mutating func skip(toBlock block: Int) {
+        let entry = block - 1
+        guard entry >= 0, entry * 2 + 1 < skips.count else {
+            ordinal = Self.end
+            return
+        }
+        ordinal = skips[entry * 2]
+        offset = Int(skips[entry * 2 + 1])
+        consumed = UInt32(block) * PostingList.skipInterval
+        read()
     }
 
     /// The positions of the current posting, appended to `output` (cleared first).

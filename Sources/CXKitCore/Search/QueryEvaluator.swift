@@ -20,7 +20,7 @@ struct QueryEvaluator {
     /// The most words one prefix clause expands to (lexicographically first).
     static let maximumPrefixExpansion = 1024
 
-    private enum Shape {
+    private enum Shape: Equatable {
         case term
         case phrase
         case prefix
@@ -35,6 +35,15 @@ struct QueryEvaluator {
     }
 
     private var cursors: [PostingCursor] = []
+    private var ranked: RankedOrdinals
+    private var total = 0
+    private var filter: [UInt64] = []
+    private var hasFilter = false
+    private var live: [Bool] = []
+    private var hasTombstones = false
+    private var ids: [Identifier] = []
+    private var lengths: [UInt32] = []
+    private var averageLength = 1.0
     private var idfs: [Double] = []
     private var included: [Clause] = []
     private var excluded: [Clause] = []
@@ -66,7 +75,7 @@ struct QueryEvaluator {
         _ parsed: ParsedSearchQuery, _ query: SearchQuery, on index: inout TenantSearchIndex
     ) -> (entries: [RankedOrdinals.Entry], total: Int) {
         guard index.liveCount > 0 else { return ([], 0) }
-        var evaluator = QueryEvaluator()
+        var evaluator = QueryEvaluator(capacity: query.offset + query.limit)
         var hasIncluded = false
         for clause in parsed.clauses {
             let planned = evaluator.plan(clause, on: &index)
@@ -87,38 +96,35 @@ struct QueryEvaluator {
             evaluator.advance(&clause, to: 0)
             evaluator.excluded[position] = clause
         }
-        let index = index
-        let filter = Self.filterBits(query.filters, on: index)
-        var ranked = RankedOrdinals(capacity: query.offset + query.limit)
-        var total = 0
-        let averageLength = Double(index.totalLength) / 8 / Double(index.liveCount)
-        let accept: (inout QueryEvaluator, UInt32) -> Bool = { evaluator, ordinal in
-            guard index.isLive(ordinal) else { return false }
-            if let filter, filter[Int(ordinal >> 6)] & (1 << UInt64(ordinal & 63)) == 0 { return false }
-            return !evaluator.isExcluded(ordinal)
-        }
+        evaluator.filter = Self.filterBits(query.filters, on: index) ?? []
+        evaluator.hasFilter = !query.filters.isEmpty
+        evaluator.live = index.live
+        evaluator.hasTombstones = index.deadCount > 0
+        evaluator.ids = index.ids
+        evaluator.lengths = index.lengths
+        evaluator.averageLength = Double(index.totalLength) / 8 / Double(index.liveCount)
         if evaluator.included.isEmpty {
-            for ordinal in 0..<UInt32(index.ids.count) where accept(&evaluator, ordinal) {
-                total += 1
-                ranked.offer(score: 0, id: index.ids[Int(ordinal)], ordinal: ordinal)
+            for ordinal in 0..<UInt32(index.ids.count) where evaluator.accepts(ordinal) {
+                evaluator.collect(ordinal, score: 0)
             }
         } else {
             for position in evaluator.included.indices { evaluator.advanceIncluded(position, to: 0) }
-            if query.mode == .all {
-                evaluator.runAll(index: index, averageLength: averageLength, accept: accept) {
-                    score, ordinal in
-                    total += 1
-                    ranked.offer(score: score, id: index.ids[Int(ordinal)], ordinal: ordinal)
-                }
+            if evaluator.included.count == 1 && evaluator.included[0].shape == .term
+                && evaluator.excluded.isEmpty
+                && !evaluator.hasFilter && !evaluator.hasTombstones
+            {
+                evaluator.runSingleTerm()
+            } else if query.mode == .all {
+                evaluator.runAll()
             } else {
-                evaluator.runAny(index: index, averageLength: averageLength, accept: accept) {
-                    score, ordinal in
-                    total += 1
-                    ranked.offer(score: score, id: index.ids[Int(ordinal)], ordinal: ordinal)
-                }
+                evaluator.runAny()
             }
         }
-        return (ranked.sorted(), total)
+        return (evaluator.ranked.sorted(), evaluator.total)
+    }
+
+    private init(capacity: Int) {
+        ranked = RankedOrdinals(capacity: capacity)
     }
 
     private static func filterBits(_ filters: [SearchFilter], on index: TenantSearchIndex) -> [UInt64]? {
@@ -294,12 +300,70 @@ struct QueryEvaluator {
         return total
     }
 
-    // MARK: AND and OR
+    // MARK: Matching
 
-    private mutating func runAll(
-        index: TenantSearchIndex, averageLength: Double, accept: (inout QueryEvaluator, UInt32) -> Bool,
-        emit: (Double, UInt32) -> Void
-    ) {
+    /// Whether a document its clauses matched is live, passes the filters and is not
+    /// excluded.
+    @inline(__always)
+    private mutating func accepts(_ ordinal: UInt32) -> Bool {
+        if hasTombstones && !live[Int(ordinal)] { return false }
+        if hasFilter && filter[Int(ordinal >> 6)] & (1 << UInt64(ordinal & 63)) == 0 { return false }
+        return excluded.isEmpty || !isExcluded(ordinal)
+    }
+
+    /// Counts a match and offers it to the page; the identifier is only loaded when the
+    /// score can enter the page.
+    @inline(__always)
+    private mutating func collect(_ ordinal: UInt32, score: Double) {
+        total += 1
+        if ranked.rejects(score) { return }
+        ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal)
+    }
+
+    @inline(__always)
+    private func norm(of ordinal: UInt32) -> Double {
+        Self.norm(length: Double(lengths[Int(ordinal)]) / 8, averageLength: averageLength)
+    }
+
+    /// One term, no filters, exclusions or tombstones: the total is the document
+    /// frequency, and blocks whose best possible score cannot enter a full page are
+    /// skipped (block-max).
+    private mutating func runSingleTerm() {
+        var cursor = cursors[included[0].first]
+        let idf = idfs[included[0].first]
+        let bounds = cursor.blockBounds
+        var checkedBlock = -1
+        var matches = 0
+        while cursor.ordinal != PostingCursor.end {
+            if ranked.isFull {
+                let block = cursor.block
+                if block != checkedBlock {
+                    checkedBlock = block
+                    let frequency = Double(bounds[block * 2]) / 8
+                    let shortest = Self.norm(
+                        length: Double(bounds[block * 2 + 1]) / 8, averageLength: averageLength)
+                    let bound = Self.termScore(idf: idf, frequency: frequency, norm: shortest) * (1 + 1e-9)
+                    if ranked.rejects(bound) {
+                        matches +=
+                            Swift.min(
+                                Int(PostingList.skipInterval) * (block + 1), Int(cursor.postingCount))
+                            - matches
+                        cursor.skip(toBlock: block + 1)
+                        continue
+                    }
+                }
+            }
+            let ordinal = cursor.ordinal
+            let frequency = Double(cursor.weightedFrequency) / 8
+            let score = Self.termScore(idf: idf, frequency: frequency, norm: norm(of: ordinal))
+            matches += 1
+            if !ranked.rejects(score) { ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal) }
+            cursor.next()
+        }
+        total = matches
+    }
+
+    private mutating func runAll() {
         let order = included.indices.sorted { included[$0].estimatedSize < included[$1].estimatedSize }
         var candidate: UInt32 = 0
         while true {
@@ -319,34 +383,29 @@ struct QueryEvaluator {
                 step += 1
                 if step == order.count { step = 0 }
             }
-            if accept(&self, candidate) {
-                let norm = Self.norm(
-                    length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
-                var total = 0.0
-                for clause in included { total += score(clause, at: candidate, norm: norm) }
-                emit(total, candidate)
+            if accepts(candidate) {
+                let norm = norm(of: candidate)
+                var score = 0.0
+                for clause in included { score += self.score(clause, at: candidate, norm: norm) }
+                collect(candidate, score: score)
             }
             if candidate == PostingCursor.end - 1 { return }
             candidate += 1
         }
     }
 
-    private mutating func runAny(
-        index: TenantSearchIndex, averageLength: Double, accept: (inout QueryEvaluator, UInt32) -> Bool,
-        emit: (Double, UInt32) -> Void
-    ) {
+    private mutating func runAny() {
         while true {
             var candidate = PostingCursor.end
-            for clause in included { candidate = Swift.min(candidate, clause.current) }
+            for clause in included where clause.current < candidate { candidate = clause.current }
             if candidate == PostingCursor.end { return }
-            if accept(&self, candidate) {
-                let norm = Self.norm(
-                    length: Double(index.lengths[Int(candidate)]) / 8, averageLength: averageLength)
-                var total = 0.0
+            if accepts(candidate) {
+                let norm = norm(of: candidate)
+                var score = 0.0
                 for clause in included where clause.current == candidate {
-                    total += score(clause, at: candidate, norm: norm)
+                    score += self.score(clause, at: candidate, norm: norm)
                 }
-                emit(total, candidate)
+                collect(candidate, score: score)
             }
             for position in included.indices where included[position].current == candidate {
                 advanceIncluded(position, to: candidate + 1)

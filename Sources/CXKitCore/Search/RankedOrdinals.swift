@@ -22,6 +22,15 @@ struct RankedOrdinals {
         lhs.score > rhs.score || (lhs.score == rhs.score && lhs.id < rhs.id)
     }
 
+    /// Whether the page is full.
+    var isFull: Bool { entries.count >= capacity }
+
+    /// Whether a match with `score` cannot enter the page, whatever its identifier.
+    @inline(__always)
+    func rejects(_ score: Double) -> Bool {
+        entries.count >= capacity && (capacity == 0 || score < entries[0].score)
+    }
+
     /// Offers a match.
     @inline(__always)
     mutating func offer(score: Double, id: Identifier, ordinal: UInt32) {

@@ -24,6 +24,7 @@ struct TenantSearchIndex: Sendable {
         var occurrences: [Occurrence] = []
         var positions: [UInt32] = []
         var terms: [UInt32] = []
+        var encoded: [UInt8] = []
     }
 
     var terms = TermDictionary()
@@ -70,7 +71,9 @@ struct TenantSearchIndex: Sendable {
     }
 
     /// Indexes the text of a new document and returns its ordinal.
-    private mutating func indexText(id: Identifier, fields documentFields: [SearchField], scratch: inout Scratch)
+    private mutating func indexText(
+        id: Identifier, fields documentFields: [SearchField], scratch: inout Scratch
+    )
         -> UInt32
     {
         let ordinal = UInt32(ids.count)
@@ -111,7 +114,8 @@ struct TenantSearchIndex: Sendable {
             }
             scratch.positions.withUnsafeBufferPointer { positions in
                 postings[Int(term)].append(
-                    ordinal: ordinal, weightedFrequency: frequency, positions: positions)
+                    ordinal: ordinal, weightedFrequency: frequency, length: length, positions: positions,
+                    encoded: &scratch.encoded)
             }
             start = end
         }
@@ -198,6 +202,16 @@ struct TenantSearchIndex: Sendable {
 extension TenantSearchIndex {
     /// Adds validated documents in order, then compacts if tombstones dominate.
     mutating func upsertAll(_ documents: [SearchDocument], scratch: inout Scratch) {
+        let needed = ids.count + documents.count
+        if ids.capacity < needed {
+            // Grow geometrically, but at least to the batch, so a bulk load allocates once.
+            let capacity = Swift.max(needed, ids.count * 2)
+            ids.reserveCapacity(capacity)
+            lengths.reserveCapacity(capacity)
+            live.reserveCapacity(capacity)
+            fields.reserveCapacity(capacity)
+            if ordinals.capacity < needed { ordinals.reserveCapacity(capacity) }
+        }
         for document in documents { upsert(document, scratch: &scratch) }
         if documents.count >= 4096 { trimPostings() }
         compactIfNeeded(scratch: &scratch)

@@ -1,23 +1,55 @@
 /// Interns folded term keys (UTF-8 bytes) as dense `UInt32` term IDs without creating a
 /// `String` per lookup: an open-addressing hash table over one shared byte arena, plus a
 /// lazily maintained lexicographic order for prefix ranges.
+///
+/// Keys are hashed 8 bytes at a time with a multiply-xorshift mix keyed by a per-process
+/// random seed (taken from `Hasher`), so collisions cannot be planned across processes.
 struct TermDictionary: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [UInt32] = [0]
     private var hashes: [UInt32] = []
-    /// Slot → term ID + 1 (0 = empty); the count is a power of two, at most half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 256)
-    /// Term IDs in lexicographic order of their keys; covers IDs below `sortedCount`.
+    /// Slot → `(hash high 32 bits) << 32 | (term ID + 1)`, 0 = empty; a power of two in
+    /// size, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 256)
+    /// Term IDs in lexicographic order of their keys; covers the first `sorted.count` IDs.
     private var sorted: [UInt32] = []
+    private let seed: UInt64 = {
+        var hasher = Hasher()
+        hasher.combine(0x5EA2_C4ED as UInt64)
+        return UInt64(UInt(bitPattern: hasher.finalize()))
+    }()
 
     /// The number of interned terms.
     var count: Int { hashes.count }
 
     @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(key))
-        return hasher.finalize()
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        x = (x ^ (x >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return x ^ (x >> 32)
+    }
+
+    @inline(__always)
+    private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var state = seed ^ UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawBufferPointer(key)
+        var offset = 0
+        while offset + 8 <= key.count {
+            state = Self.mix(state ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < key.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < key.count {
+                tail |= UInt64(key[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            state = Self.mix(state ^ tail)
+        }
+        return state
     }
 
     @inline(__always)
@@ -35,15 +67,17 @@ struct TermDictionary: Sendable {
 
     /// The ID of `key`, or `nil` when it was never interned.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let hash = Self.hash(key)
+        let hash = hash(key)
         let mask = slots.count - 1
-        var slot = hash & mask
-        let short = UInt32(truncatingIfNeeded: hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
-            let id = Int(entry - 1)
-            if hashes[id] == short && matches(id, key) { return UInt32(id) }
+            if entry >> 32 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if matches(id, key) { return UInt32(id) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -56,41 +90,44 @@ struct TermDictionary: Sendable {
 
     /// The ID of `key`, interning it first when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: UInt32, isNew: Bool) {
-        let hash = Self.hash(key)
+        let hash = hash(key)
         var mask = slots.count - 1
-        var slot = hash & mask
-        let short = UInt32(truncatingIfNeeded: hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
-            let id = Int(entry - 1)
-            if hashes[id] == short && matches(id, key) { return (UInt32(id), false) }
+            if entry >> 32 == tag {
+                let id = Int(entry & 0xFFFF_FFFF) - 1
+                if matches(id, key) { return (UInt32(id), false) }
+            }
             slot = (slot + 1) & mask
         }
         let id = UInt32(hashes.count)
         bytes.append(contentsOf: key)
         starts.append(UInt32(bytes.count))
-        hashes.append(short)
+        hashes.append(UInt32(truncatingIfNeeded: hash))
         if hashes.count * 2 > slots.count {
             grow()
             mask = slots.count - 1
-            slot = hash & mask
+            slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
         }
-        slots[slot] = id + 1
+        slots[slot] = tag << 32 | UInt64(id + 1)
         return (id, true)
     }
 
     private mutating func grow() {
         let capacity = slots.count * 2
-        var newSlots = [UInt32](repeating: 0, count: capacity)
+        var newSlots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for id in 0..<(hashes.count - 1) {
-            // Term hashes are kept as their low 32 bits, which is all the slot mask uses
-            // while the table has at most 2^32 slots.
+        for entry in slots where entry != 0 {
+            // The low 32 hash bits (kept per term) choose the slot while the table has at
+            // most 2^32 slots; the high 32 bits are the tag stored in the entry.
+            let id = Int(entry & 0xFFFF_FFFF) - 1
             var slot = Int(hashes[id]) & mask
             while newSlots[slot] != 0 { slot = (slot + 1) & mask }
-            newSlots[slot] = UInt32(id + 1)
+            newSlots[slot] = entry
         }
         slots = newSlots
     }

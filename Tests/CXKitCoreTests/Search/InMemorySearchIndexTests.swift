@@ -123,6 +123,16 @@ struct InMemorySearchIndexTests {
         try index.add(contentsOf: documents, in: tenant)
         for document in documents { reference.upsert(document) }
         try expectAgreement(index, reference, random, queries: 300)
+        // Single-term queries take the block-max path; every word, several page sizes.
+        for word in Self.vocabulary {
+            for (limit, offset) in [(1, 0), (3, 0), (10, 7)] {
+                let query = SearchQuery(text: word, limit: limit, offset: offset)
+                let actual = try index.search(query, in: tenant)
+                let expected = try reference.search(query)
+                #expect(actual.totalHitCount == expected.total, "total for \(word)")
+                #expect(actual.hits.map(\.id) == expected.hits.map(\.0), "page for \(word)")
+            }
+        }
 
         // Replacements and removals keep statistics exact.
         for number in 1...150 {
