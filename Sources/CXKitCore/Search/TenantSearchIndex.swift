@@ -19,13 +19,29 @@ struct TenantSearchIndex: Sendable {
         var weight: UInt32
     }
 
+    /// One posting collected while indexing, written to its list when the batch flushes.
+    struct PendingPosting: Sendable {
+        var term: UInt32
+        var ordinal: UInt32
+        var frequency: UInt32
+        var length: UInt32
+        var positionsStart: UInt32
+        var positionsCount: UInt32
+    }
+
     /// Reusable buffers for indexing, so a bulk add allocates once.
     struct Scratch: Sendable {
         var occurrences: [Occurrence] = []
-        var positions: [UInt32] = []
         var terms: [UInt32] = []
         var encoded: [UInt8] = []
+        var pending: [PendingPosting] = []
+        var pendingPositions: [UInt32] = []
+        var sorted: [PendingPosting] = []
+        var termOffsets: [UInt32] = []
     }
+
+    /// Pending postings above which a batch flushes before continuing.
+    static let flushThreshold = 1 << 20
 
     var terms = TermDictionary()
     var postings: [PostingList] = []
@@ -57,8 +73,14 @@ struct TenantSearchIndex: Sendable {
     func isLive(_ ordinal: UInt32) -> Bool { live[Int(ordinal)] }
 
     /// Adds a validated document, replacing a live one with the same identifier.
+    ///
+    /// Postings are collected in `scratch` and written by ``flushPending(_:)``, which the
+    /// caller must run before the index is read.
     mutating func upsert(_ document: SearchDocument, scratch: inout Scratch) {
-        if let existing = ordinals[document.id] { removeOrdinal(existing, scratch: &scratch) }
+        if let existing = ordinals[document.id] {
+            flushPending(&scratch)
+            removeOrdinal(existing, scratch: &scratch)
+        }
         let ordinal = indexText(id: document.id, fields: document.fields, scratch: &scratch)
         for (field, values) in document.keywords {
             for value in values {
@@ -106,22 +128,62 @@ struct TenantSearchIndex: Sendable {
             let term = occurrences[start].term
             var end = start
             var frequency: UInt32 = 0
-            scratch.positions.removeAll(keepingCapacity: true)
+            let positionsStart = UInt32(scratch.pendingPositions.count)
             while end < occurrences.count && occurrences[end].term == term {
                 frequency &+= occurrences[end].weight
-                scratch.positions.append(occurrences[end].position)
+                scratch.pendingPositions.append(occurrences[end].position)
                 end += 1
             }
-            scratch.positions.withUnsafeBufferPointer { positions in
-                postings[Int(term)].append(
-                    ordinal: ordinal, weightedFrequency: frequency, length: length, positions: positions,
-                    encoded: &scratch.encoded)
-            }
+            scratch.pending.append(
+                PendingPosting(
+                    term: term, ordinal: ordinal, frequency: frequency, length: length,
+                    positionsStart: positionsStart, positionsCount: UInt32(end - start)))
             start = end
         }
         liveCount += 1
         totalLength += UInt64(length)
         return ordinal
+    }
+
+    /// Writes the pending postings to their lists, grouped by term (a counting sort), so
+    /// each list is touched once per flush instead of once per document.
+    mutating func flushPending(_ scratch: inout Scratch) {
+        guard !scratch.pending.isEmpty else { return }
+        if scratch.pending.count < 256 {
+            writePostings(scratch.pending, scratch: &scratch)
+        } else {
+            let termCount = postings.count
+            scratch.termOffsets.removeAll(keepingCapacity: true)
+            scratch.termOffsets.append(contentsOf: repeatElement(0, count: termCount + 1))
+            for posting in scratch.pending { scratch.termOffsets[Int(posting.term) + 1] += 1 }
+            for term in 0..<termCount { scratch.termOffsets[term + 1] += scratch.termOffsets[term] }
+            let placeholder = PendingPosting(
+                term: 0, ordinal: 0, frequency: 0, length: 0, positionsStart: 0, positionsCount: 0)
+            scratch.sorted.removeAll(keepingCapacity: true)
+            scratch.sorted.append(contentsOf: repeatElement(placeholder, count: scratch.pending.count))
+            for posting in scratch.pending {
+                let slot = Int(scratch.termOffsets[Int(posting.term)])
+                scratch.sorted[slot] = posting
+                scratch.termOffsets[Int(posting.term)] += 1
+            }
+            let sorted = scratch.sorted
+            writePostings(sorted, scratch: &scratch)
+        }
+        scratch.pending.removeAll(keepingCapacity: true)
+        scratch.pendingPositions.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func writePostings(_ pending: [PendingPosting], scratch: inout Scratch) {
+        let positions = scratch.pendingPositions
+        positions.withUnsafeBufferPointer { all in
+            for posting in pending {
+                let start = Int(posting.positionsStart)
+                let slice = UnsafeBufferPointer(rebasing: all[start..<(start + Int(posting.positionsCount))])
+                postings[Int(posting.term)].append(
+                    ordinal: posting.ordinal, weightedFrequency: posting.frequency, length: posting.length,
+                    positions: slice, encoded: &scratch.encoded)
+            }
+        }
     }
 
     /// Sorts occurrences by term, keeping position order within a term (stable).
@@ -179,7 +241,9 @@ struct TenantSearchIndex: Sendable {
         var remap = [UInt32](repeating: UInt32.max, count: ids.count)
         for ordinal in ids.indices where live[ordinal] {
             remap[ordinal] = rebuilt.indexText(id: ids[ordinal], fields: fields[ordinal], scratch: &scratch)
+            if scratch.pending.count >= Self.flushThreshold { rebuilt.flushPending(&scratch) }
         }
+        rebuilt.flushPending(&scratch)
         for (key, list) in keywordPostings {
             var mapped: [UInt32] = []
             for ordinal in list where remap[Int(ordinal)] != UInt32.max { mapped.append(remap[Int(ordinal)]) }
@@ -212,7 +276,11 @@ extension TenantSearchIndex {
             fields.reserveCapacity(capacity)
             if ordinals.capacity < needed { ordinals.reserveCapacity(capacity) }
         }
-        for document in documents { upsert(document, scratch: &scratch) }
+        for document in documents {
+            upsert(document, scratch: &scratch)
+            if scratch.pending.count >= Self.flushThreshold { flushPending(&scratch) }
+        }
+        flushPending(&scratch)
         if documents.count >= 4096 { trimPostings() }
         compactIfNeeded(scratch: &scratch)
     }

@@ -8,9 +8,11 @@ struct TermDictionary: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [UInt32] = [0]
     private var hashes: [UInt32] = []
-    /// Slot → `(hash high 32 bits) << 32 | (term ID + 1)`, 0 = empty; a power of two in
-    /// size, at most half full.
-    private var slots: [UInt64] = Array(repeating: 0, count: 256)
+    /// Two words per slot: the key's first 8 bytes (zero padded), then
+    /// `tag (24 hash bits) << 40 | key length << 32 | (term ID + 1)`, 0 = empty. Keys of up
+    /// to 8 bytes are matched without touching the byte arena. The slot count is a power
+    /// of two, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 512)
     /// Term IDs in lexicographic order of their keys; covers the first `sorted.count` IDs.
     private var sorted: [UInt32] = []
     private let seed: UInt64 = {
@@ -65,21 +67,44 @@ struct TermDictionary: Sendable {
         return true
     }
 
-    /// The ID of `key`, or `nil` when it was never interned.
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let hash = hash(key)
-        let mask = slots.count - 1
+    @inline(__always)
+    private static func prefixWord(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if key.count >= 8 { return UnsafeRawBufferPointer(key).loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var index = 0
+        while index < key.count {
+            word |= UInt64(key[index]) << UInt64(index * 8)
+            index += 1
+        }
+        return word
+    }
+
+    @inline(__always)
+    private static func meta(hash: UInt64, length: Int, id: Int) -> UInt64 {
+        (hash >> 40) << 40 | UInt64(min(length, 255)) << 32 | UInt64(id + 1)
+    }
+
+    /// The slot holding `key`, or the empty slot where it belongs.
+    @inline(__always)
+    private func locate(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, id: Int?) {
+        let mask = slots.count / 2 - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        let tag = hash >> 32
+        let word = Self.prefixWord(key)
+        let expected = Self.meta(hash: hash, length: key.count, id: 0) & ~0xFFFF_FFFF
         while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry >> 32 == tag {
-                let id = Int(entry & 0xFFFF_FFFF) - 1
-                if matches(id, key) { return UInt32(id) }
+            let meta = slots[slot * 2 + 1]
+            if meta == 0 { return (slot, nil) }
+            if meta & ~0xFFFF_FFFF == expected && slots[slot * 2] == word {
+                let id = Int(meta & 0xFFFF_FFFF) - 1
+                if key.count <= 8 || matches(id, key) { return (slot, id) }
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The ID of `key`, or `nil` when it was never interned.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        locate(key, hash: hash(key)).id.map { UInt32($0) }
     }
 
     /// The ID of a `String` key, or `nil` when it was never interned.
@@ -91,43 +116,38 @@ struct TermDictionary: Sendable {
     /// The ID of `key`, interning it first when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: UInt32, isNew: Bool) {
         let hash = hash(key)
-        var mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let tag = hash >> 32
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry >> 32 == tag {
-                let id = Int(entry & 0xFFFF_FFFF) - 1
-                if matches(id, key) { return (UInt32(id), false) }
-            }
-            slot = (slot + 1) & mask
-        }
-        let id = UInt32(hashes.count)
+        var (slot, found) = locate(key, hash: hash)
+        if let found { return (UInt32(found), false) }
+        let id = hashes.count
         bytes.append(contentsOf: key)
         starts.append(UInt32(bytes.count))
         hashes.append(UInt32(truncatingIfNeeded: hash))
-        if hashes.count * 2 > slots.count {
+        if hashes.count * 4 > slots.count {
             grow()
-            mask = slots.count - 1
-            slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slot = locate(key, hash: hash).slot
         }
-        slots[slot] = tag << 32 | UInt64(id + 1)
-        return (id, true)
+        slots[slot * 2] = Self.prefixWord(key)
+        slots[slot * 2 + 1] = Self.meta(hash: hash, length: key.count, id: id)
+        return (UInt32(id), true)
     }
 
     private mutating func grow() {
         let capacity = slots.count * 2
         var newSlots = [UInt64](repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for entry in slots where entry != 0 {
-            // The low 32 hash bits (kept per term) choose the slot while the table has at
-            // most 2^32 slots; the high 32 bits are the tag stored in the entry.
-            let id = Int(entry & 0xFFFF_FFFF) - 1
-            var slot = Int(hashes[id]) & mask
-            while newSlots[slot] != 0 { slot = (slot + 1) & mask }
-            newSlots[slot] = entry
+        let mask = capacity / 2 - 1
+        var slot = 0
+        while slot < slots.count / 2 {
+            let meta = slots[slot * 2 + 1]
+            if meta != 0 {
+                // The low 32 hash bits (kept per term) choose the slot while the table has
+                // at most 2^32 slots.
+                let id = Int(meta & 0xFFFF_FFFF) - 1
+                var target = Int(hashes[id]) & mask
+                while newSlots[target * 2 + 1] != 0 { target = (target + 1) & mask }
+                newSlots[target * 2] = slots[slot * 2]
+                newSlots[target * 2 + 1] = meta
+            }
+            slot += 1
         }
         slots = newSlots
     }

@@ -169,6 +169,18 @@ struct InMemorySearchIndexTests {
         try expectAgreement(index, reference, random, queries: 100)
     }
 
+    @Test("A large batch with repeated identifiers keeps the last version of each")
+    func largeBatchWithRepeats() throws {
+        let random = SeededRandomSource(seed: 31)
+        let index = InMemorySearchIndex()
+        var reference = BruteForceSearch()
+        let documents = (0..<1500).map { Self.document(UInt64($0 % 700) + 1, random) }
+        try index.add(contentsOf: documents, in: tenant)
+        for document in documents { reference.upsert(document) }
+        #expect(index.documentCount(in: tenant) == 700)
+        try expectAgreement(index, reference, random, queries: 150)
+    }
+
     @Test("Thousands of random query strings return results or throw CoreError")
     func fuzzQueries() throws {
         let random = SeededRandomSource(seed: 99)
