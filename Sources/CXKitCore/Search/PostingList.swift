@@ -203,6 +203,24 @@ struct PostingCursor {
         read()
     }
 
+    /// The only position of the current posting, or `nil` when it has several.
+    @inline(__always)
+    func singlePosition() -> UInt32? {
+        var index = positionsOffset
+        let end = positionsOffset + positionsLength
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return index == end ? value : nil }
+            shift += 7
+            if shift >= 35 { return nil }
+        }
+        return nil
+    }
+
     /// The positions of the current posting, appended to `output` (cleared first).
     func positions(into output: inout [UInt32]) {
         output.removeAll(keepingCapacity: true)

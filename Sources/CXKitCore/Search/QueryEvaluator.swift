@@ -252,6 +252,16 @@ struct QueryEvaluator {
 
     /// Whether the phrase's words, all on the same document, occur next to each other.
     private mutating func phraseOccurs(_ clause: Clause) -> Bool {
+        if let first = cursors[clause.first].singlePosition() {
+            // Most words occur once per document: compare single positions directly.
+            var offset = 1
+            while offset < clause.count {
+                guard let position = cursors[clause.first + offset].singlePosition() else { break }
+                if position != first &+ UInt32(offset) { return false }
+                offset += 1
+            }
+            if offset == clause.count { return true }
+        }
         cursors[clause.first].positions(into: &firstPositions)
         for offset in 1..<clause.count {
             cursors[clause.first + offset].positions(into: &otherPositions)

@@ -41,7 +41,7 @@ struct TenantSearchIndex: Sendable {
     }
 
     /// Pending postings above which a batch flushes before continuing.
-    static let flushThreshold = 1 << 20
+    static let flushThreshold = 1 << 18
 
     var terms = TermDictionary()
     var postings: [PostingList] = []
@@ -281,7 +281,10 @@ extension TenantSearchIndex {
             if scratch.pending.count >= Self.flushThreshold { flushPending(&scratch) }
         }
         flushPending(&scratch)
-        if documents.count >= 4096 { trimPostings() }
+        if documents.count >= 4096 {
+            trimPostings()
+            scratch = Scratch()
+        }
         compactIfNeeded(scratch: &scratch)
     }
 
