@@ -4,20 +4,27 @@ import Synchronization
 ///
 /// - Postings are positional and compact: term IDs and document ordinals are `UInt32`,
 ///   each posting is varint-encoded (ordinal delta, weighted frequency, delta-encoded
-///   positions) with skip entries every 64 postings.
+///   positions) with a skip entry and a score bound every 64 postings.
+/// - The term dictionary is an open-addressing table over one byte arena (no `String`
+///   per word); prefixes range over its lexicographic order (at most 1024 words each).
 /// - Adds, replacements and removals are incremental; removed postings are tombstones
 ///   skipped at query time while BM25 statistics are corrected immediately; a tenant is
-///   rebuilt from its live documents once tombstones outnumber them.
-/// - Ranking is BM25 (k1 = 1.2, b = 0.75) over weighted fields (field weights scale term
-///   frequency and document length, a BM25F variant with one `b`), ties broken by
-///   identifier; the page is kept in a bounded heap and every match is counted.
-/// - Prefixes range over a sorted term dictionary (at most 1024 words per prefix);
-///   phrases are checked on positions; filters are bitsets built from keyword postings.
+///   rebuilt from its live documents once tombstones outnumber them (and exceed 1024).
+///   Within a batch, postings are grouped by term before they are written.
+/// - Ranking is BM25 (k1 = 1.2, b = 0.75) over weighted fields: field weights scale term
+///   frequency and document length (a BM25F variant with one `b`). Ties are broken by
+///   identifier; the page is kept in a bounded heap and every match is counted, so
+///   ``SearchResults/totalHitCount`` is exact. Single-term queries without filters,
+///   exclusions or tombstones skip blocks whose best score cannot enter the page.
+/// - Phrases are checked on positions; filters are bitsets built from keyword postings.
 ///
 /// All state sits behind one `Mutex`; each call takes it once, so a bulk
 /// ``add(contentsOf:in:)`` indexes a whole batch under one acquisition. Snippets are built
 /// after the lock is released. Calls are synchronous; they satisfy the `async`
 /// requirements of ``SearchIndex`` and can be called without `await` on this type.
+///
+/// Benchmarks: load with ``add(contentsOf:in:)``, add one document with
+/// ``upsert(_:in:)`` (`[document]`), query with ``search(_:in:)``.
 public final class InMemorySearchIndex: SearchIndex {
     private struct State: Sendable {
         var tenants: [TenantID: TenantSearchIndex] = [:]

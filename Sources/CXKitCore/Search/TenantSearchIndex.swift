@@ -252,11 +252,14 @@ struct TenantSearchIndex: Sendable {
         self = rebuilt
     }
 
-    /// Trims spare capacity of posting lists after a large batch.
+    /// Trims spare capacity of posting lists after a large batch, leaving 1/8 headroom so
+    /// the next incremental adds do not copy long lists.
     mutating func trimPostings() {
-        for term in postings.indices where postings[term].bytes.capacity > postings[term].bytes.count + 64 {
+        for term in postings.indices {
+            let count = postings[term].bytes.count
+            guard postings[term].bytes.capacity > count + count / 4 + 64 else { continue }
             var trimmed: [UInt8] = []
-            trimmed.reserveCapacity(postings[term].bytes.count)
+            trimmed.reserveCapacity(count + count / 8 + 16)
             trimmed.append(contentsOf: postings[term].bytes)
             postings[term].bytes = trimmed
         }
