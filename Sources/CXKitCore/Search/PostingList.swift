@@ -1,11 +1,13 @@
 /// The postings of one term in one tenant, appended in document-ordinal order.
 ///
 /// Encoding, per posting: varint(ordinal − previous ordinal), varint(weighted term
-/// frequency × 8), varint(byte length of the positions), then the positions as varint
-/// deltas (first one absolute). Every ``PostingList/skipInterval`` postings a skip entry
-/// `(ordinal of the previous posting, byte offset)` lets cursors jump ahead. Postings of
-/// removed documents stay until the tenant is compacted; cursors skip them via the
-/// liveness check of the caller.
+/// frequency × 16 + 1) followed by the one position as a varint when the word occurs once,
+/// or varint(weighted term frequency × 16) followed by varint(byte length of the
+/// positions) and the positions as varint deltas (first one absolute). Every
+/// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
+/// byte offset)` lets cursors jump ahead, and a block bound (largest frequency, shortest
+/// length) lets single-term queries skip blocks. Postings of removed documents stay until
+/// the tenant is compacted; queries skip them through the liveness flags.
 struct PostingList: Sendable {
     /// Postings between skip entries.
     static let skipInterval: UInt32 = 64
@@ -59,12 +61,11 @@ struct PostingList: Sendable {
         }
         encoded.removeAll(keepingCapacity: true)
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
-        Self.appendVarint(weightedFrequency, to: &encoded)
         if positions.count == 1 {
-            let length = UInt32(Self.varintLength(positions[0]))
-            encoded.append(UInt8(length))
+            Self.appendVarint(weightedFrequency << 1 | 1, to: &encoded)
             Self.appendVarint(positions[0], to: &encoded)
         } else {
+            Self.appendVarint(weightedFrequency << 1, to: &encoded)
             var length = 0
             var previous: UInt32 = 0
             for position in positions {
@@ -145,10 +146,18 @@ struct PostingCursor {
     @inline(__always)
     private mutating func read() {
         ordinal &+= readVarint()
-        weightedFrequency = readVarint()
-        positionsLength = Int(readVarint())
-        positionsOffset = offset
-        offset += positionsLength
+        let header = readVarint()
+        weightedFrequency = header >> 1
+        if header & 1 == 1 {
+            positionsOffset = offset
+            while bytes[offset] >= 0x80 { offset += 1 }
+            offset += 1
+            positionsLength = offset - positionsOffset
+        } else {
+            positionsLength = Int(readVarint())
+            positionsOffset = offset
+            offset += positionsLength
+        }
         consumed += 1
     }
 

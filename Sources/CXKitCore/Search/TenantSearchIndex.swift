@@ -53,7 +53,7 @@ struct TenantSearchIndex: Sendable {
     var fields: [[SearchField]] = []
     /// Ordinal → whether the document is live.
     var live: [Bool] = []
-    var ordinals: [Identifier: UInt32] = [:]
+    var ordinals = LiveOrdinalTable()
     var keywordPostings: [KeywordKey: [UInt32]] = [:]
     var liveCount = 0
     var totalLength: UInt64 = 0
@@ -77,7 +77,7 @@ struct TenantSearchIndex: Sendable {
     /// Postings are collected in `scratch` and written by ``flushPending(_:)``, which the
     /// caller must run before the index is read.
     mutating func upsert(_ document: SearchDocument, scratch: inout Scratch) {
-        if let existing = ordinals[document.id] {
+        if let existing = ordinals.ordinal(of: document.id, ids: ids) {
             flushPending(&scratch)
             removeOrdinal(existing, scratch: &scratch)
         }
@@ -102,7 +102,7 @@ struct TenantSearchIndex: Sendable {
         ids.append(id)
         fields.append(documentFields)
         live.append(true)
-        ordinals[id] = ordinal
+        ordinals.insert(id, ordinal: ordinal, ids: ids)
         scratch.occurrences.removeAll(keepingCapacity: true)
         var base: UInt32 = 0
         var length: UInt32 = 0
@@ -207,7 +207,7 @@ struct TenantSearchIndex: Sendable {
 
     /// Removes the live document with `id`, if any.
     mutating func remove(_ id: Identifier, scratch: inout Scratch) {
-        guard let ordinal = ordinals[id] else { return }
+        guard let ordinal = ordinals.ordinal(of: id, ids: ids) else { return }
         removeOrdinal(ordinal, scratch: &scratch)
     }
 
@@ -227,7 +227,7 @@ struct TenantSearchIndex: Sendable {
         }
         live[Int(ordinal)] = false
         fields[Int(ordinal)] = []
-        ordinals[ids[Int(ordinal)]] = nil
+        ordinals.remove(ids[Int(ordinal)], ids: ids)
         liveCount -= 1
         totalLength -= UInt64(lengths[Int(ordinal)])
         deadCount += 1
@@ -277,7 +277,7 @@ extension TenantSearchIndex {
             lengths.reserveCapacity(capacity)
             live.reserveCapacity(capacity)
             fields.reserveCapacity(capacity)
-            if ordinals.capacity < needed { ordinals.reserveCapacity(capacity) }
+            ordinals.reserveCapacity(needed, ids: ids)
         }
         for document in documents {
             upsert(document, scratch: &scratch)
