@@ -12,6 +12,10 @@ import Foundation
 /// documents and `n` those containing the term. A document's score is the sum over the
 /// query's matching clauses in query order; a phrase or prefix clause adds the scores of
 /// the words it matched.
+///
+/// Single-term queries without filters, exclusions or tombstones know their total (the
+/// document frequency) and skip posting blocks whose score bound cannot enter the page
+/// (block-max); every other query visits each match once to count it exactly.
 struct QueryEvaluator {
     /// BM25 term-frequency saturation.
     static let k1 = 1.2
@@ -114,6 +118,8 @@ struct QueryEvaluator {
                 && !evaluator.hasFilter && !evaluator.hasTombstones
             {
                 evaluator.runSingleTerm()
+            } else if query.mode == .all && evaluator.included.allSatisfy({ $0.shape == .term }) {
+                evaluator.runAllTerms()
             } else if query.mode == .all {
                 evaluator.runAll()
             } else {
@@ -371,6 +377,40 @@ struct QueryEvaluator {
             cursor.next()
         }
         total = matches
+    }
+
+    /// AND over plain terms: the rarest term leads, the others follow it.
+    private mutating func runAllTerms() {
+        let scoring = included.map(\.first)
+        let order = included.sorted { $0.estimatedSize < $1.estimatedSize }.map(\.first)
+        let lead = order[0]
+        while true {
+            let candidate = cursors[lead].ordinal
+            if candidate == PostingCursor.end { return }
+            var agreed = true
+            for step in 1..<order.count {
+                let follower = order[step]
+                cursors[follower].advance(to: candidate)
+                let ordinal = cursors[follower].ordinal
+                if ordinal == PostingCursor.end { return }
+                if ordinal != candidate {
+                    cursors[lead].advance(to: ordinal)
+                    agreed = false
+                    break
+                }
+            }
+            guard agreed else { continue }
+            if accepts(candidate) {
+                let norm = norm(of: candidate)
+                var score = 0.0
+                for index in scoring {
+                    let frequency = Double(cursors[index].weightedFrequency) / 8
+                    score += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
+                }
+                collect(candidate, score: score)
+            }
+            cursors[lead].next()
+        }
     }
 
     private mutating func runAll() {
