@@ -178,8 +178,16 @@ struct PostingCursor {
         // Use the entries only when the target lies beyond the next one.
         let nextEntry = Int(consumed / PostingList.skipInterval)
         if nextEntry * 2 < skips.count && skips[nextEntry * 2] < target {
+            // Gallop from the next entry, then binary search inside the last step: targets
+            // are usually close, so this touches few entries.
+            let entryCount = skips.count / 2
             var low = nextEntry + 1
-            var high = skips.count / 2
+            var step = 1
+            while low + step - 1 < entryCount && skips[(low + step - 1) * 2] < target {
+                low += step
+                step *= 2
+            }
+            var high = Swift.min(low + step - 1, entryCount)
             while low < high {
                 let middle = (low + high) / 2
                 if skips[middle * 2] < target { low = middle + 1 } else { high = middle }
