@@ -2,18 +2,30 @@
 /// `i` unified, compatibility forms (full width, ligatures) replaced by plain letters.
 ///
 /// Folding is built for matching, not display: `"Müşteri İADE"`, `"MUSTERI iade"` and
-/// `"müşteri iade"` all fold to `"musteri iade"`, and `"ISTANBUL"`, `"İstanbul"` and
-/// `"istanbul"` all fold to `"istanbul"`. The full table is documented on the internal
-/// folding type; in short:
+/// `"müşteri iade"` all fold to `"musteri iade"`, and `"ISTANBUL"`, `"İstanbul"`,
+/// `"ıstanbul"` and `"istanbul"` all fold to `"istanbul"`.
 ///
-/// - `A–Z` → `a–z`; `İ`, `I`, `ı`, `i` → `i`; `ş ğ ü ö ç` → `s g u o c`;
-/// - `ß` → `ss`, `æ` → `ae`, `œ` → `oe`, `ø` → `o`, `ł` → `l`, `đ`/`ð` → `d`, `þ` → `th`;
-/// - other Latin, Greek and Cyrillic letters lose their accents (`é` → `e`, `ά` → `α`);
-/// - full-width ASCII becomes ASCII (`ＡＢＣ` → `abc`), ligatures are split (`ﬁ` → `fi`);
-/// - combining accents are removed; letters of other scripts are only lower-cased.
+/// The folding table, applied in this order:
 ///
-/// ASCII is folded byte by byte; other scalars go through a precomputed table, so folding
-/// never calls Foundation per word.
+/// - ASCII `A–Z` → `a–z`; digits stay; other ASCII is a separator.
+/// - Full-width ASCII (U+FF01–U+FF5E) → the ASCII character (`Ａ` → `a`, `１` → `1`).
+/// - Turkish `İ` (U+0130), `ı` (U+0131), `I` and `i` → `i`; `ş ğ ü ö ç` and their
+///   capitals → `s g u o c`.
+/// - `ß ẞ` → `ss`; `æ` → `ae`; `œ` → `oe`; `ø` → `o`; `đ ð` → `d`; `ł` → `l`; `þ` → `th`;
+///   `ħ` → `h`; `ŧ` → `t`; `ĸ` → `k`; `ŉ` → `n` (capitals alike); Greek `ς` → `σ`.
+/// - Ligatures `ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ` → `ff fi fl ffi ffl st st`.
+/// - Other Latin, Greek and Cyrillic letters and numbers (U+0080–U+052F,
+///   U+1E00–U+1FFF): compatibility decomposition (NFKD), combining marks removed,
+///   lower-cased (`é` → `e`, `Ñ` → `n`, `ά` → `α`, `ё` → `е`, `²` → `2`).
+/// - Combining diacritical marks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF,
+///   U+20D0–U+20FF, U+FE20–U+FE2F) and variation selectors → removed; they never split a
+///   word, so decomposed input folds like precomposed input.
+/// - Letters, numbers and marks of other scripts (CJK, Arabic, Hebrew, Indic …) →
+///   lower-cased, otherwise unchanged; their marks continue a word but never start one.
+/// - Everything else (punctuation, symbols, emoji, controls, spaces) → a separator.
+///
+/// ASCII is folded byte by byte; other scalars of the Latin, Greek and Cyrillic ranges go
+/// through a table computed once, so folding never calls Foundation per word.
 public struct TextNormalizer: Sendable {
     /// Creates a normaliser.
     public init() {}
