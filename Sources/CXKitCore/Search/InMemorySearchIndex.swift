@@ -1,4 +1,4 @@
-import Synchronization
+
 
 /// The reference ``SearchIndex``: a per-tenant inverted index in memory.
 ///
@@ -18,7 +18,7 @@ import Synchronization
 ///   exclusions or tombstones skip blocks whose best score cannot enter the page.
 /// - Phrases are checked on positions; filters are bitsets built from keyword postings.
 ///
-/// All state sits behind one `Mutex`; each call takes it once, so a bulk
+/// All state sits behind one lock; each call takes it once, so a bulk
 /// ``add(contentsOf:in:)`` indexes a whole batch under one acquisition. Snippets are built
 /// after the lock is released. Calls are synchronous; they satisfy the `async`
 /// requirements of ``SearchIndex`` and can be called without `await` on this type.
@@ -31,7 +31,7 @@ public final class InMemorySearchIndex: SearchIndex {
         var scratch = TenantSearchIndex.Scratch()
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let parser = SearchQueryParser()
 
     /// Creates an empty index.
