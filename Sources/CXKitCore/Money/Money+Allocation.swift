@@ -2,6 +2,18 @@ extension Money {
     /// The largest number of parts ``split(evenlyInto:)`` produces.
     public static let maximumSplitParts = 1_000_000
 
+    /// Splits `total` into parts proportional to integer weights, exactly; the same as
+    /// `total.allocate(weights)`.
+    ///
+    /// - Parameters:
+    ///   - total: The amount to split.
+    ///   - weights: One non-negative weight per part; at least one must be positive.
+    /// - Returns: One amount per weight, adding up to `total`.
+    /// - Throws: See ``allocate(_:)``.
+    public static func allocate(_ total: Money, by weights: [Int64]) throws -> [Money] {
+        try total.allocate(weights)
+    }
+
     /// Splits the amount into parts proportional to integer weights, exactly.
     ///
     /// Uses the largest-remainder method: each part first gets the floor of its exact share

@@ -3,7 +3,7 @@ import Foundation
 /// A rule validated against a ``RuleSchema`` and compiled into a flat list of steps with
 /// attribute slots and precomputed operands.
 ///
-/// - ``isSatisfied(by:now:)-(RuleFacts,_)`` is the hot path: no allocation, no string keys,
+/// - `isSatisfied(by: RuleFacts, now:)` is the hot path: no allocation, no string keys,
 ///   no explanation. Benchmarks and bulk evaluation (segment membership, survey targeting)
 ///   should call it with ``RuleFacts`` built from the same schema.
 /// - ``evaluate(against:now:)`` walks the rule and explains every clause; use it when a
@@ -36,8 +36,10 @@ public struct CompiledRule: Sendable {
 
     /// Whether the rule holds for facts — the fast path.
     ///
-    /// Facts built from another schema with different attributes are evaluated by name
-    /// instead (correct, but slower).
+    /// Build the facts from the very schema value the rule was compiled with (or a copy of
+    /// it): that is recognised with one pointer comparison. Facts from an equal but separately
+    /// created schema are recognised by comparing the attribute lists first; facts from a
+    /// different schema are evaluated by name (correct, but slower).
     ///
     /// - Parameters:
     ///   - facts: The subject's values.
@@ -80,7 +82,8 @@ struct RuleProgram: Sendable {
         case exists
         case integerRange, numberRange, dateRange, moneyRange, durationRange, booleanEquals
         case withinLast, olderThan
-        case stringEquals, stringIn, integerIn, textContains, textStartsWith, listContains
+        case stringEquals, stringIn, integerIn, stringInList, integerInList
+        case textContains, textStartsWith, listContains
     }
 
     struct Step: Sendable {
@@ -100,6 +103,8 @@ struct RuleProgram: Sendable {
     private var strings: [String] = []
     private var stringSets: [Set<String>] = []
     private var integerSets: [Set<Int64>] = []
+    private var stringLists: [[String]] = []
+    private var integerLists: [[Int64]] = []
     private var elements: [RuleValue] = []
 
     init(_ rule: Rule, schema: RuleSchema) {
@@ -146,14 +151,26 @@ struct RuleProgram: Sendable {
             return range(step, low, high, negate: false)
         case .oneOf(let values), .noneOf(let values):
             if case .noneOf = clause.predicate { step.negate = true }
+            // Short lists are scanned (cheaper than hashing); long ones hashed.
+            let short = values.count <= 8
             if case .integer = values.first {
-                step.code = .integerIn
-                step.side = integerSets.count
-                integerSets.append(Set(values.compactMap { if case .integer(let v) = $0 { v } else { nil } }))
+                let numbers = values.compactMap { if case .integer(let v) = $0 { v } else { nil } }
+                if short {
+                    (step.code, step.side) = (.integerInList, integerLists.count)
+                    integerLists.append(numbers)
+                } else {
+                    (step.code, step.side) = (.integerIn, integerSets.count)
+                    integerSets.append(Set(numbers))
+                }
             } else {
-                step.code = .stringIn
-                step.side = stringSets.count
-                stringSets.append(Set(values.compactMap { if case .string(let v) = $0 { v } else { nil } }))
+                let texts = values.compactMap { if case .string(let v) = $0 { v } else { nil } }
+                if short {
+                    (step.code, step.side) = (.stringInList, stringLists.count)
+                    stringLists.append(texts)
+                } else {
+                    (step.code, step.side) = (.stringIn, stringSets.count)
+                    stringSets.append(Set(texts))
+                }
             }
             return step
         case .contains(let operand):
@@ -356,6 +373,12 @@ struct RuleProgram: Sendable {
         case .integerIn:
             guard case .integer(let number) = value else { return false }
             return integerSets[step.side].contains(number) != step.negate
+        case .stringInList:
+            guard case .string(let text) = value else { return false }
+            return stringLists[step.side].contains(text) != step.negate
+        case .integerInList:
+            guard case .integer(let number) = value else { return false }
+            return integerLists[step.side].contains(number) != step.negate
         case .textContains:
             guard case .string(let text) = value else { return false }
             return RuleComparison.textContains(text, folded: strings[step.side])

@@ -4,9 +4,13 @@ import Foundation
 /// SLA selection, loyalty earn rules, return policies and survey targeting.
 ///
 /// Build rules in code or decode them from stored JSON, check them against a
-/// ``RuleSchema`` (``RuleSchema/compile(_:)-(Rule)``), then evaluate the resulting
-/// ``CompiledRule``: quickly (``CompiledRule/isSatisfied(by:now:)-(RuleFacts,_)``) or with
-/// an explanation of every clause (``CompiledRule/evaluate(against:now:)``).
+/// ``RuleSchema`` (`schema.compile(rule)`), then evaluate the resulting ``CompiledRule``:
+/// quickly (`isSatisfied(by: facts, now: now)`) or with an explanation of every clause
+/// (``CompiledRule/evaluate(against:now:)``).
+///
+/// Text operators (`contains`, `startsWith`) ignore case using Unicode default
+/// lower-casing, which is not locale-specific (Turkish dotted and dotless i are not
+/// unified); equality and `in` compare text exactly.
 ///
 /// ## JSON shape (version 1)
 ///

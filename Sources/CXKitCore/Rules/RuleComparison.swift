@@ -58,11 +58,41 @@ enum RuleComparison {
 
     /// Whether `text` contains `needle` (already folded), ignoring case.
     static func textContains(_ text: String, folded needle: String) -> Bool {
-        needle.isEmpty || fold(text).contains(needle)
+        if needle.isEmpty { return true }
+        if let result = asciiMatch(text, needle, prefixOnly: false) { return result }
+        return fold(text).contains(needle)
     }
 
     /// Whether `text` starts with `prefix` (already folded), ignoring case.
     static func textStarts(_ text: String, folded prefix: String) -> Bool {
-        fold(text).hasPrefix(prefix)
+        if let result = asciiMatch(text, prefix, prefixOnly: true) { return result }
+        return fold(text).hasPrefix(prefix)
+    }
+
+    /// The same answer as the folding path, without allocating, when both strings are ASCII
+    /// without carriage returns (where bytes and characters coincide); `nil` otherwise.
+    private static func asciiMatch(_ text: String, _ needle: String, prefixOnly: Bool) -> Bool? {
+        let answer: Bool?? = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                for byte in pattern where byte >= 0x80 || byte == 13 { return nil }
+                for byte in haystack where byte >= 0x80 || byte == 13 { return nil }
+                guard pattern.count <= haystack.count else { return false }
+                @inline(__always) func lower(_ byte: UInt8) -> UInt8 {
+                    byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                }
+                let lastStart = prefixOnly ? 0 : haystack.count - pattern.count
+                var start = 0
+                while start <= lastStart {
+                    var offset = 0
+                    while offset < pattern.count, lower(haystack[start + offset]) == pattern[offset] {
+                        offset += 1
+                    }
+                    if offset == pattern.count { return true }
+                    start += 1
+                }
+                return false
+            } ?? nil
+        }
+        return answer ?? nil
     }
 }

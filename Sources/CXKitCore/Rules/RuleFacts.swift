@@ -7,8 +7,9 @@
 /// ```swift
 /// var facts = RuleFacts(schema: schema)
 /// try facts.set(.string("TR"), for: "customer.country")
-/// let country = schema.slot(for: "customer.country")!   // resolve once, reuse
-/// facts[country] = .string("DE")                          // unchecked fast setter
+/// if let country = schema.slot(for: "customer.country") {  // resolve once, reuse
+///     facts[country] = .string("DE")                          // unchecked fast setter
+/// }
 /// ```
 public struct RuleFacts: Sendable, RuleSubject {
     /// The schema whose slots these facts fill.

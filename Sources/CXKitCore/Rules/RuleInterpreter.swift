@@ -31,8 +31,10 @@ struct RuleInterpreter {
             let reason: String
             if children.isEmpty {
                 reason = "no conditions, so it always holds"
+            } else if children.count == 1 {
+                reason = failed == 0 ? "the condition holds" : "the condition does not hold"
             } else if failed == 0 {
-                reason = children.count == 1 ? "the condition holds" : "all \(children.count) conditions hold"
+                reason = "all \(children.count) conditions hold"
             } else {
                 reason = "\(failed) of \(children.count) conditions do not hold"
             }
@@ -45,10 +47,10 @@ struct RuleInterpreter {
             let reason: String
             if children.isEmpty {
                 reason = "no conditions, so it never holds"
+            } else if children.count == 1 {
+                reason = passed == 0 ? "the condition does not hold" : "the condition holds"
             } else if passed == 0 {
-                reason =
-                    children.count == 1
-                    ? "the condition does not hold" : "none of the \(children.count) conditions hold"
+                reason = "none of the \(children.count) conditions hold"
             } else {
                 reason = "\(passed) of \(children.count) conditions hold"
             }

@@ -110,3 +110,21 @@ public struct RuleSchema: Sendable {
         try CompiledRule(document.condition, schema: self)
     }
 }
+
+extension RuleSchema: Codable {
+    /// Decodes a schema from its attribute list, `[{"name": …, "type": …, "displayName": …}]`,
+    /// so rule builders in other front-ends can read what may be tested.
+    ///
+    /// - Throws: The errors of ``init(_:)``; `DecodingError` for a malformed list.
+    public init(from decoder: any Decoder) throws {
+        try self.init(try decoder.singleValueContainer().decode([AttributeDescriptor].self))
+    }
+
+    /// Encodes the attribute list.
+    ///
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(attributes)
+    }
+}

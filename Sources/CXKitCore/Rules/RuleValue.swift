@@ -115,7 +115,9 @@ public enum RuleValue: Hashable, Sendable, Codable, CustomStringConvertible {
             self = .list(values)
             return
         }
-        guard let object = try? decoder.container(keyedBy: TagKey.self), object.allKeys.count == 1,
+        // Unknown members make the object invalid, so count every key, not only known ones.
+        let memberCount = (try? decoder.container(keyedBy: Rule.JSONKey.self))?.allKeys.count ?? 0
+        guard memberCount == 1, let object = try? decoder.container(keyedBy: TagKey.self),
             let key = object.allKeys.first
         else {
             throw CoreError.validation(

@@ -88,7 +88,7 @@ public struct ScoreDistribution: Hashable, Sendable, Codable {
         let index = score - scale.range.lowerBound
         let (slot, slotOverflow) = counts[index].addingReportingOverflow(count)
         let (sum, totalOverflow) = total.addingReportingOverflow(count)
-        guard !slotOverflow, !totalOverflow else { throw Money.overflow("count") }
+        guard !slotOverflow, !totalOverflow else { throw ScoreDistribution.overflow }
         counts[index] = slot
         total = sum
     }
@@ -123,11 +123,11 @@ public struct ScoreDistribution: Hashable, Sendable, Codable {
         var merged = counts
         for index in merged.indices {
             let (sum, overflow) = merged[index].addingReportingOverflow(other.counts[index])
-            guard !overflow else { throw Money.overflow("count") }
+            guard !overflow else { throw ScoreDistribution.overflow }
             merged[index] = sum
         }
         let (sum, overflow) = total.addingReportingOverflow(other.total)
-        guard !overflow else { throw Money.overflow("count") }
+        guard !overflow else { throw ScoreDistribution.overflow }
         counts = merged
         total = sum
     }
@@ -142,6 +142,9 @@ public struct ScoreDistribution: Hashable, Sendable, Codable {
         try copy.merge(other)
         return copy
     }
+
+    private static let overflow = CoreError(
+        code: .arithmeticOverflow, reason: "the count does not fit in Int64")
 
     // MARK: Scores
 

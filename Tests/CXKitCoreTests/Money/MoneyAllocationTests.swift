@@ -25,6 +25,7 @@ struct MoneyAllocationTests {
         let ten = Money(minorUnits: 10, currency: lira)
         #expect(try ten.allocate([1, 1, 1]).map(\.minorUnits) == [4, 3, 3])
         #expect(try ten.split(evenlyInto: 3).map(\.minorUnits) == [4, 3, 3])
+        #expect(try Money.allocate(ten, by: [3, 1]).map(\.minorUnits) == [8, 2])
         #expect(try (-ten).allocate([1, 1, 1]).map(\.minorUnits) == [-4, -3, -3])
         #expect(try (-ten).split(evenlyInto: 3).map(\.minorUnits) == [-4, -3, -3])
         #expect(try ten.allocate([0, 1, 0, 1]).map(\.minorUnits) == [0, 5, 0, 5])

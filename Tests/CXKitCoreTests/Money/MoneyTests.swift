@@ -129,8 +129,11 @@ struct MoneyTests {
     func formatting() {
         let money = Money(minorUnits: 123_456, currency: .usDollar)
         #expect(money.description == "1234.56 USD")
-        let text = money.formatted(locale: Locale(identifier: "en_US"))
-        #expect(text.contains("1,234.56") || text == "1234.56 USD")
+        #expect(money.formatted(locale: Locale(identifier: "en_US")) == "$1,234.56")
+        let lira = Money(minorUnits: 123_456, currency: .turkishLira).formatted(
+            locale: Locale(identifier: "tr_TR"))
+        #expect(lira.contains("1.234,56"))
+        #expect(lira.contains("₺"))
         let yen = Money(minorUnits: 1200, currency: .japaneseYen).formatted(
             locale: Locale(identifier: "en_US"))
         #expect(!yen.contains("."))

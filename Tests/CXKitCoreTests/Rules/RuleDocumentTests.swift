@@ -130,6 +130,10 @@ struct RuleDocumentTests {
                 "condition.value", .validationFailed
             ),
             (
+                #"{"version": 1, "condition": {"attribute": "a", "op": "eq", "value": {"date": "2026-03-12", "x": 1}}}"#,
+                "condition.value", .validationFailed
+            ),
+            (
                 #"{"version": 1, "condition": {"attribute": "a", "op": "eq", "value": {"date": "12 March"}}}"#,
                 "condition.value.date", .validationFailed
             ),

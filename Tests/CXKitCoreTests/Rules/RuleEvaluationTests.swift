@@ -324,3 +324,42 @@ struct RandomRules {
         }
     }
 }
+
+@Suite("Rule text matching")
+struct RuleTextMatchingTests {
+    @Test("contains and startsWith ignore case for ASCII and non-ASCII text alike")
+    func textMatching() throws {
+        let schema = try RuleFixtures.makeSchema()
+        let now = RuleFixtures.now
+        let cases: [(String, RulePredicate, Bool)] = [
+            ("Ops@Example.COM", .contains(.string("example.com")), true),
+            ("Ops@Example.COM", .contains(.string("EXAMPLE.org")), false),
+            ("Ops", .contains(.string("ops@")), false),
+            ("", .contains(.string("")), true),
+            ("Müşteri İADE", .contains(.string("müşteri")), true),
+            ("MÜŞTERI", .startsWith("müş"), true),
+            ("Straße", .startsWith("STRA"), true),
+            ("Ops@Example.com", .startsWith("OPS@"), true),
+            ("Ops@Example.com", .startsWith("example"), false),
+        ]
+        for (text, predicate, expected) in cases {
+            let rule = try schema.compile(.attribute("customer.email", predicate))
+            var facts = RuleFacts(schema: schema)
+            try facts.set(.string(text), for: "customer.email")
+            #expect(rule.isSatisfied(by: facts, now: now) == expected, "\(text) \(predicate)")
+            #expect(rule.evaluate(against: facts, now: now).isSatisfied == expected)
+        }
+        // Long in-lists are hashed, short ones scanned: both answer alike.
+        let many = (0..<20).map { RuleValue.string("C\($0)") }
+        let long = try schema.compile(.attribute("customer.country", .oneOf(many)))
+        let short = try schema.compile(.attribute("customer.country", .noneOf(Array(many.prefix(3)))))
+        let numbers = try schema.compile(
+            .attribute("customer.orders", .oneOf((0..<20).map { .integer(Int64($0)) })))
+        var facts = RuleFacts(schema: schema)
+        try facts.set(.string("C12"), for: "customer.country")
+        try facts.set(.integer(19), for: "customer.orders")
+        #expect(long.isSatisfied(by: facts, now: now))
+        #expect(short.isSatisfied(by: facts, now: now))
+        #expect(numbers.isSatisfied(by: facts, now: now))
+    }
+}

@@ -76,6 +76,19 @@ struct RuleValidationTests {
         }
     }
 
+    @Test("schemas round-trip through JSON for rule builders")
+    func schemaCodable() throws {
+        let schema = try RuleFixtures.makeSchema()
+        let data = try JSONEncoder().encode(schema)
+        let decoded = try JSONDecoder().decode(RuleSchema.self, from: data)
+        #expect(decoded.attributes == schema.attributes)
+        RuleFixtures.expectError(field: "attributes[1].name") {
+            try JSONDecoder().decode(
+                RuleSchema.self,
+                from: Data(#"[{"name": "a", "type": "string"}, {"name": "a", "type": "integer"}]"#.utf8))
+        }
+    }
+
     @Test("facts check attributes and types when set by name")
     func factErrors() throws {
         var facts = RuleFacts(schema: try RuleFixtures.makeSchema())
@@ -95,6 +108,9 @@ struct RuleValidationTests {
             #expect(RuleValueType.named(type.name) == type)
             let data = try JSONEncoder().encode(type)
             #expect(try JSONDecoder().decode(RuleValueType.self, from: data) == type)
+        }
+        RuleFixtures.expectError(field: "[0].type") {
+            try JSONDecoder().decode(RuleSchema.self, from: Data(#"[{"name": "a", "type": "text"}]"#.utf8))
         }
         #expect(RuleValueType.named("list<>") == nil)
         #expect(RuleValueType.named("text") == nil)

@@ -4,6 +4,20 @@ import Testing
 
 @Suite("Score scales and distributions")
 struct ScoreDistributionTests {
+    private func expectValidation(
+        field: String, _ body: () throws -> some Any, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        do {
+            _ = try body()
+            Issue.record("expected a validation error on \(field)", sourceLocation: sourceLocation)
+        } catch let error as CoreError {
+            #expect(error.code == .validationFailed, sourceLocation: sourceLocation)
+            #expect(error.field == field, sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test("scales classify scores into positive, neutral and negative")
     func classification() throws {
         let nps = try (0...10).map { try ScoreScale.netPromoter.category(of: $0) }
@@ -73,9 +87,11 @@ struct ScoreDistributionTests {
         #expect(distribution.count(of: 42) == 0)
         try distribution.remove(6, count: 5)
         #expect(distribution.total == 200)
-        #expect(throws: CoreError.self) { try distribution.remove(6) }
-        #expect(throws: CoreError.self) { try distribution.merge(ScoreDistribution(scale: .effort7)) }
-        #expect(throws: CoreError.self) { try distribution.add(5, count: -1) }
+        expectValidation(field: "count") { try distribution.remove(6) }
+        expectValidation(field: "scale") { try distribution.merge(ScoreDistribution(scale: .effort7)) }
+        expectValidation(field: "count") { try distribution.add(5, count: -1) }
+        expectValidation(field: "score") { try distribution.remove(11) }
+        #expect(distribution.total == 200)
         var huge = ScoreDistribution(scale: .effort5)
         try huge.add(5, count: .max)
         #expect {
@@ -117,8 +133,14 @@ struct ScoreDistributionTests {
         #expect(abs(test.z - 2.480_694_691_784_169_2) < 1e-9)
         let share = try #require(try current.positiveShareDifference(from: previous))
         #expect(abs(share.difference - 10) < 1e-9)
-        #expect(throws: CoreError.self) {
+        expectValidation(field: "scale") {
             try current.netScoreDifference(from: ScoreDistribution(scale: .effort5))
         }
+        expectValidation(field: "scale") {
+            try current.positiveShareDifference(from: ScoreDistribution(scale: .effort5))
+        }
+        expectValidation(field: "confidence") { try current.netScore(confidenceLevel: 1) }
+        expectValidation(field: "confidence") { try current.positiveShare(confidenceLevel: 0) }
+        expectValidation(field: "confidence") { try current.mean(confidenceLevel: 2) }
     }
 }
