@@ -4,4 +4,6 @@ let benchmarks: @Sendable () -> Void = {
     registerStoreBenchmarks()
     registerMemoryBenchmarks()
     registerCalendarBenchmarks()
+    registerRuleBenchmarks()
+    registerRelayBenchmarks()
 }

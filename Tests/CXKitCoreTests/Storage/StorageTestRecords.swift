@@ -35,3 +35,12 @@ struct FixedTimestamps: TimestampSource {
 func seededIdentifiers(_ seed: UInt64) -> TimeOrderedIdentifierSource {
     TimeOrderedIdentifierSource(timestamps: FixedTimestamps(), random: SeededRandomSource(seed: seed))
 }
+
+/// Counts how often a closure ran, from any task.
+final class RunTally: Sendable {
+    private let count = Locked(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
+}

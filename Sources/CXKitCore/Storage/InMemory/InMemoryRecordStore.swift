@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The reference ``RecordStore``: every tenant's records, indexes, outbox and idempotency
 /// records in memory, behind one `Mutex`.
@@ -23,7 +22,7 @@ import Synchronization
 /// The store lives as long as the process; use it for tests, demos, previews and single-
 /// process hosts that persist elsewhere.
 public final class InMemoryRecordStore: RecordStore {
-    private let state = Mutex(InMemoryStoreState())
+    private let state = Locked(InMemoryStoreState())
 
     /// Creates an empty store.
     public init() {}
@@ -183,11 +182,11 @@ public final class InMemoryRecordStore: RecordStore {
     {
         try Self.validate(transaction, in: tenant)
         return try state.withLock { state throws(CoreError) -> CommitReceipt in
+            let existing = state.partitions[tenant]
+            for change in transaction.changes { try Self.check(change, in: existing) }
             for (position, event) in transaction.events.enumerated() where state.outbox.contains(event.id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
             }
-            let existing = state.partitions[tenant]
-            for change in transaction.changes { try Self.check(change, in: existing) }
             let partition = existing ?? state.partition(tenant)
             var versions: [UInt64] = []
             versions.reserveCapacity(transaction.changes.count)
