@@ -5,7 +5,8 @@ import Foundation
 ///
 /// One call groups its observations by rollup in memory, then reads the affected rollups
 /// and cardinality ledgers, merges, and writes them all in **one** atomic commit. Rollup
-/// merging is commutative, so a version conflict with a concurrent writer is retried from a
+/// merging is commutative, so a version conflict with a concurrent writer is retried (through
+/// the core `retryingOnConflict`) from a
 /// fresh read (up to ``MetricsConfiguration/maximumCommitAttempts``) instead of surfacing.
 ///
 /// ```swift
@@ -60,20 +61,16 @@ public struct MetricsRecorder: Sendable {
         var batch = RollupAccumulator(tenant: tenant, configuration: unbounded)
         try batch.add(contentsOf: observations)
         let rollups = batch.rollups
-        var attempt = 1
-        while true {
-            do {
-                let (rollupCount, overflows) = try await commit(rollups, in: tenant)
-                return RecordingSummary(
-                    observationCount: observations.count, rollupCount: rollupCount, attempts: attempt,
-                    overflows: overflows)
-            } catch let error as any CXKitError
-                where (error.code == .versionConflict || error.code == .alreadyExists)
-                && attempt < configuration.maximumCommitAttempts
-            {
-                attempt += 1
-            }
+        var attempts = 0
+        let (rollupCount, overflows) = try await retryingOnConflict(
+            maxAttempts: configuration.maximumCommitAttempts
+        ) {
+            attempts += 1
+            return try await commit(rollups, in: tenant)
         }
+        return RecordingSummary(
+            observationCount: observations.count, rollupCount: rollupCount, attempts: attempts,
+            overflows: overflows)
     }
 
     private func commit(_ batch: [MetricRollup], in tenant: TenantID) async throws
