@@ -5,9 +5,9 @@ import Foundation
 ///
 /// One call groups its observations by rollup in memory, then reads the affected rollups
 /// and cardinality ledgers, merges, and writes them all in **one** atomic commit. Rollup
-/// merging is commutative, so a version conflict with a concurrent writer is retried (through
-/// the core `retryingOnConflict`) from a
-/// fresh read (up to ``MetricsConfiguration/maximumCommitAttempts``) instead of surfacing.
+/// merging is commutative, so a version conflict with a concurrent writer is retried from a
+/// fresh read through the core `retryingOnConflict` (up to
+/// ``MetricsConfiguration/maximumCommitAttempts``) instead of surfacing.
 ///
 /// ```swift
 /// let recorder = MetricsRecorder(store: store, configuration: try MetricsConfiguration(
