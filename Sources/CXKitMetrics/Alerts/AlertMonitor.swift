@@ -41,7 +41,7 @@ public struct AlertMonitor: Sendable {
     ///   - evaluation: This tick's KPI and baseline.
     ///   - tenant: The tenant.
     /// - Returns: The transitions committed (empty when nothing changed).
-    /// - Throws: The store's errors, including ``CXKitCore/ErrorCode/versionConflict`` when
+    /// - Throws: The store's errors, including `ErrorCode.versionConflict` when
     ///   another evaluator changed the state concurrently (nothing is written then).
     @discardableResult
     public func evaluate(_ rule: AlertRule, with evaluation: AlertEvaluation, in tenant: TenantID)

@@ -42,7 +42,7 @@ public struct AlertRule: Hashable, Sendable, Codable {
     ///   - cooldown: Non-negative seconds (default 24 h).
     ///   - consecutiveBreaches: At least 1 (default 1).
     ///   - baselinePoints: At least 1 (default 7).
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming the
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming the
     ///   offending parameter (`condition` for a non-finite threshold).
     public init(
         name: String, kind: MetricKind, kpi: KPIDefinition, condition: AlertCondition,

@@ -70,7 +70,7 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - relativeAccuracy: `α`, greater than 0 and at most 0.5.
     ///   - maximumBinCount: The bucket cap, 16 … 65 536.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `relativeAccuracy` or `maximumBinCount` when out of range.
     public init(relativeAccuracy: Double, maximumBinCount: Int) throws(MetricsError) {
         guard relativeAccuracy.isFinite, relativeAccuracy > 0, relativeAccuracy <= 0.5 else {
@@ -102,7 +102,7 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// increment: no allocation.
     ///
     /// - Parameter value: A finite, non-negative duration (in the sketch's unit).
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `duration` when the value is negative, NaN or infinite; the sketch is unchanged.
     public mutating func insert(_ value: Double) throws(MetricsError) {
         guard value.isFinite else {
@@ -151,7 +151,7 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// Adds every value of `other` to this sketch.
     ///
     /// - Parameter other: A sketch with the same relative accuracy.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `relativeAccuracy` when the accuracies differ; this sketch is unchanged.
     public mutating func merge(_ other: DurationSketch) throws(MetricsError) {
         guard other.relativeAccuracy == relativeAccuracy else {

@@ -31,7 +31,7 @@ public struct MetricsError: CXKitError, Equatable {
     /// - Parameters:
     ///   - field: The offending input field.
     ///   - reason: Why it was rejected.
-    /// - Returns: An error with code ``ErrorCode/validationFailed``.
+    /// - Returns: An error with code `ErrorCode.validationFailed`.
     public static func validation(field: String, reason: String) -> MetricsError {
         MetricsError(code: .validationFailed, field: field, reason: reason)
     }
@@ -41,7 +41,7 @@ public struct MetricsError: CXKitError, Equatable {
     /// - Parameters:
     ///   - field: The offending input field.
     ///   - reason: Which limit was exceeded.
-    /// - Returns: An error with code ``ErrorCode/limitExceeded``.
+    /// - Returns: An error with code `ErrorCode.limitExceeded`.
     public static func limit(field: String, reason: String) -> MetricsError {
         MetricsError(code: .limitExceeded, field: field, reason: reason)
     }

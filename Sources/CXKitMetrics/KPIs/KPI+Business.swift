@@ -53,7 +53,7 @@ extension KPI {
     ///   - lostRevenue: Revenue lost to downgrades and cancellations in the window.
     /// - Returns: The rate in percent, or `nil` when the starting revenue is 0.
     /// - Throws: ``MetricsError`` naming the negative amount, or with
-    ///   ``CXKitCore/ErrorCode/currencyMismatch`` naming `lostRevenue`.
+    ///   `ErrorCode.currencyMismatch` naming `lostRevenue`.
     public static func grossRevenueChurn(startingRevenue: Money, lostRevenue: Money) throws(MetricsError)
         -> KPIValue?
     {
@@ -70,7 +70,7 @@ extension KPI {
     ///   - expansionRevenue: Revenue gained from upgrades of existing customers.
     /// - Returns: The rate in percent, or `nil` when the starting revenue is 0.
     /// - Throws: ``MetricsError`` naming the negative amount, or with
-    ///   ``CXKitCore/ErrorCode/currencyMismatch`` naming the amount in another currency.
+    ///   `ErrorCode.currencyMismatch` naming the amount in another currency.
     public static func netRevenueChurn(startingRevenue: Money, lostRevenue: Money, expansionRevenue: Money)
         throws(MetricsError) -> KPIValue?
     {

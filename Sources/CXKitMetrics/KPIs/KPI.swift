@@ -4,7 +4,7 @@ import CXKitCore
 ///
 /// Each function returns `nil` when its denominator is zero (n = 0 → no score, never NaN)
 /// and carries n and, for scores and proportions, a confidence interval computed by the
-/// core's ``CXKitCore/ScoreStatistics`` (adjusted-Wald for NPS, Wilson for shares, t for
+/// core's `ScoreStatistics` (adjusted-Wald for NPS, Wilson for shares, t for
 /// means). Variants are named in ``KPIValue/name``.
 public enum KPI {
     // MARK: - Survey scores

@@ -51,7 +51,7 @@ public struct KPIValue: Hashable, Sendable, Codable {
         self.upperBound = upperBound
     }
 
-    /// Wraps a core ``CXKitCore/ScoreEstimate``.
+    /// Wraps a core `ScoreEstimate`.
     ///
     /// - Parameters:
     ///   - name: The KPI and variant.

@@ -7,7 +7,7 @@ public enum ResolutionVariant: String, Hashable, Sendable, Codable {
 }
 
 /// Whether a duration is counted on the wall clock or in business hours (the tenant's
-/// ``CXKitCore/BusinessCalendar``, applied when the observation is made).
+/// `BusinessCalendar`, applied when the observation is made).
 public enum TimeBasis: String, Hashable, Sendable, Codable {
     /// Calendar (wall-clock) time; what industry benchmarks use.
     case calendar

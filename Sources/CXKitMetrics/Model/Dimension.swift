@@ -13,7 +13,7 @@ public struct Dimension: Hashable, Comparable, Sendable, Codable {
     /// - Parameters:
     ///   - key: The dimension.
     ///   - value: 1 to 128 UTF-8 bytes without control characters.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `dimensions.<key>` when the value is empty, too long or holds control characters.
     public init(_ key: DimensionKey, _ value: String) throws(MetricsError) {
         guard !value.isEmpty, value.utf8.count <= Self.maximumValueLength else {

@@ -10,7 +10,7 @@ public struct DimensionKey: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Creates a key after validating its name.
     ///
     /// - Parameter name: 1 to 32 characters from `a–z A–Z 0–9 . _ -`.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `dimension` when the name is empty, too long or holds other characters.
     public init(_ name: String) throws(MetricsError) {
         guard !name.isEmpty, name.utf8.count <= Self.maximumLength else {

@@ -19,9 +19,9 @@ public struct DimensionSet: Hashable, Sendable, Codable, RandomAccessCollection,
     /// Creates a set from pairs.
     ///
     /// - Parameter pairs: Pairs with distinct keys, in any order.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/limitExceeded`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.limitExceeded` naming
     ///   `dimensions` for more than ``maximumCount`` pairs, or
-    ///   ``CXKitCore/ErrorCode/validationFailed`` naming `dimensions.<key>` for a repeated key.
+    ///   `ErrorCode.validationFailed` naming `dimensions.<key>` for a repeated key.
     public init(_ pairs: [Dimension]) throws(MetricsError) {
         guard pairs.count <= Self.maximumCount else {
             throw .limit(field: "dimensions", reason: "must have at most \(Self.maximumCount) pairs")

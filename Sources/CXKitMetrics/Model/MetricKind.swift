@@ -19,7 +19,7 @@ public struct MetricKind: Hashable, Comparable, Sendable, Codable, CustomStringC
     /// - Parameters:
     ///   - name: 1 to 64 characters from `a–z A–Z 0–9 . _ -`.
     ///   - measure: What its observations carry.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming `kind`
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming `kind`
     ///   when the name is empty, too long or holds other characters.
     public init(_ name: String, measure: MetricMeasure) throws(MetricsError) {
         guard !name.isEmpty, name.utf8.count <= Self.maximumNameLength else {

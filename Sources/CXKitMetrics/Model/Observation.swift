@@ -36,7 +36,7 @@ public struct Observation: Hashable, Sendable, Codable {
     ///   - tenant: The tenant.
     ///   - dimensions: The dimensions (default none).
     ///   - source: The record it came from, if any.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `value` when the case does not match the kind, `scale` when a built-in score kind
     ///   gets another family's scale (CSAT answers on the NPS scale), `score`, `duration`
     ///   or `quantity` for values out of range or not finite, `time` for a non-finite instant.
@@ -76,7 +76,7 @@ public struct Observation: Hashable, Sendable, Codable {
     ///
     /// - Parameter name: The scale's name.
     /// - Returns: The scale.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `scale` when no scale has that name.
     public static func scale(named name: String) throws(MetricsError) -> ScoreScale {
         guard let scale = ScoreScale(rawValue: name) else {

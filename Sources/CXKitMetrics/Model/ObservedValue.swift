@@ -25,7 +25,7 @@ public enum ObservedValue: Hashable, Sendable, Codable {
     /// Checks the value on its own: scores on their scale, finite numbers, non-negative
     /// durations.
     ///
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `score`, `duration` or `quantity`.
     public func validate() throws(MetricsError) {
         switch self {

@@ -42,7 +42,7 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
     /// Adds one observed value.
     ///
     /// - Parameter value: A value of this aggregate's measure.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `value` for another measure, `scale` for a score on a different scale than the ones
     ///   already counted, or what ``ObservedValue/validate()`` throws; the aggregate is
     ///   unchanged.
@@ -81,8 +81,8 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
     /// Adds every observation of `other`.
     ///
     /// - Parameter other: An aggregate of the same measure (and scale, for scores).
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
-    ///   `measure` or `scale` when they differ, ``CXKitCore/ErrorCode/limitExceeded`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
+    ///   `measure` or `scale` when they differ, `ErrorCode.limitExceeded` naming
     ///   `count` on overflow; the aggregate is unchanged.
     public mutating func merge(_ other: MetricAggregate) throws(MetricsError) {
         guard other.measure == measure else {

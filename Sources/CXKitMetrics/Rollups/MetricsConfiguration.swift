@@ -25,7 +25,7 @@ public struct MetricsConfiguration: Sendable, Hashable {
     ///     (default 1000).
     ///   - sourceLimit: Record references kept per daily rollup, 0 … 10 000 (default 50).
     ///   - maximumCommitAttempts: Attempts per commit, 1 … 100 (default 8).
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `timeZone` for an identifier that does not exist, or the out-of-range parameter.
     public init(
         timeZoneIdentifier: String, cardinalityCap: Int = 1000, sourceLimit: Int = 50,
@@ -46,7 +46,7 @@ public struct MetricsConfiguration: Sendable, Hashable {
     ///   - cardinalityCap: Distinct dimension combinations per metric, 1 … 1 000 000.
     ///   - sourceLimit: Record references kept per daily rollup, 0 … 10 000.
     ///   - maximumCommitAttempts: Attempts per commit, 1 … 100.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming the
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming the
     ///   out-of-range parameter.
     public init(
         timeZone: TimeZone, cardinalityCap: Int = 1000, sourceLimit: Int = 50, maximumCommitAttempts: Int = 8

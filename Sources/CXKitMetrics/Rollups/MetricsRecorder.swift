@@ -40,10 +40,10 @@ public struct MetricsRecorder: Sendable {
     ///   - observations: Validated observations of `tenant` (at most 100 000).
     ///   - tenant: The tenant.
     /// - Returns: What was written, including any cardinality cap that was hit.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/limitExceeded`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.limitExceeded` naming
     ///   `observations` for an oversized batch, or the errors of
     ///   ``RollupAccumulator/add(contentsOf:)`` (field `observations[i].…`), in which case
-    ///   nothing is written; the store's ``CXKitCore/ErrorCode/versionConflict`` when every
+    ///   nothing is written; the store's `ErrorCode.versionConflict` when every
     ///   attempt conflicted; other store errors as they are.
     @discardableResult
     public func record(_ observations: [Observation], in tenant: TenantID) async throws -> RecordingSummary {

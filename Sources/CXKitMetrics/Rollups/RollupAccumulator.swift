@@ -42,9 +42,9 @@ public struct RollupAccumulator: Sendable {
     /// Adds one observation to its daily rollup.
     ///
     /// - Parameter observation: A validated observation of this tenant.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/validationFailed`` naming
+    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
     ///   `tenant` for another tenant's observation or `scale` for a score on a different
-    ///   scale than the day already holds; ``CXKitCore/ErrorCode/limitExceeded`` naming
+    ///   scale than the day already holds; `ErrorCode.limitExceeded` naming
     ///   `time` for an instant outside years 1000 … 9999. Nothing changes on error.
     public mutating func add(_ observation: Observation) throws(MetricsError) {
         guard observation.tenant == tenant else {
@@ -82,7 +82,7 @@ public struct RollupAccumulator: Sendable {
     /// Adds observations in order.
     ///
     /// - Parameter observations: Validated observations of this tenant.
-    /// - Throws: ``MetricsError`` as ``add(_:)`` does, with the field prefixed by
+    /// - Throws: ``MetricsError`` as ``add(_:)-(Observation)`` does, with the field prefixed by
     ///   `observations[i].`; the observations before the failing one stay added.
     public mutating func add(contentsOf observations: some Sequence<Observation>) throws(MetricsError) {
         var position = 0

@@ -83,7 +83,7 @@ public struct RollupCollection: Sendable {
     ///   - interval: The instants to cover.
     ///   - filter: Dimension values every counted rollup must have.
     /// - Returns: The series in time order.
-    /// - Throws: ``MetricsError`` with ``CXKitCore/ErrorCode/limitExceeded`` naming `range`
+    /// - Throws: ``MetricsError`` with `ErrorCode.limitExceeded` naming `range`
     ///   for more than 10 000 periods, or what ``MetricAggregate/merge(_:)`` throws.
     public func series(
         of kind: MetricKind, by granularity: ReportingGranularity, covering interval: DateInterval,
