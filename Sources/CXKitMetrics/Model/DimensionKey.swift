@@ -9,15 +9,19 @@ public struct DimensionKey: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Creates a key after validating its name.
     ///
-    /// - Parameter name: 1 to 32 characters from `a–z A–Z 0–9 . _ -`.
+    /// - Parameter name: 1 to 32 characters from `a–z A–Z 0–9 . _ -`, not starting with `_`
+    ///   (reserved for CXKit's own keys such as ``overflow``).
     /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
-    ///   `dimension` when the name is empty, too long or holds other characters.
+    ///   `dimension` when the name is empty, too long, reserved or holds other characters.
     public init(_ name: String) throws(MetricsError) {
         guard !name.isEmpty, name.utf8.count <= Self.maximumLength else {
             throw .validation(field: "dimension", reason: "must be 1 to \(Self.maximumLength) characters")
         }
         guard name.utf8.allSatisfy(MetricName.isAllowed) else {
             throw .validation(field: "dimension", reason: "may only contain A-Z, a-z, 0-9, '.', '_' and '-'")
+        }
+        guard !name.hasPrefix("_") else {
+            throw .validation(field: "dimension", reason: "must not start with '_' (reserved)")
         }
         self.name = name
     }

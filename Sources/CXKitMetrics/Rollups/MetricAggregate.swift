@@ -52,23 +52,23 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
                 field: "value", reason: "a \(measure.rawValue) aggregate cannot take this value")
         }
         try value.validate()
+        // Mutate the stored histogram and sketch in place (optional chaining) so their
+        // arrays stay uniquely referenced: no copy and no allocation per added value.
         switch value {
         case .score(let score, let scale):
-            var distribution = scores ?? ScoreDistribution(scale: scale)
-            guard distribution.scale == scale else {
+            if let existing = scores?.scale, existing != scale {
                 throw .validation(
                     field: "scale", reason: "differs from the scale already counted for this metric")
             }
+            if scores == nil { scores = ScoreDistribution(scale: scale) }
             do {
-                try distribution.add(score)
+                try scores?.add(score)
             } catch {
                 throw .validation(field: "score", reason: "must lie within the scale")
             }
-            scores = distribution
         case .duration(let seconds):
-            var sketch = durations ?? DurationSketch()
-            try sketch.insert(seconds)
-            durations = sketch
+            if durations == nil { durations = DurationSketch() }
+            try durations?.insert(seconds)
             sum += seconds
         case .outcome(let success):
             if success { successes += 1 }

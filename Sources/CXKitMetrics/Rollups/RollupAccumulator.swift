@@ -51,6 +51,14 @@ public struct RollupAccumulator: Sendable {
             throw .validation(field: "tenant", reason: "belongs to another tenant")
         }
         let day = try bucketer.position(of: observation.time)
+        // Fast path: the cell exists, so its combination was admitted already.
+        let exact = CellKey(kind: observation.kind, day: day, dimensions: observation.dimensions)
+        if let position = cells[exact] {
+            try storage[position].add(
+                observation.value, source: observation.source, sourceLimit: configuration.sourceLimit)
+            observationCount += 1
+            return
+        }
         var dimensions = observation.dimensions
         var isNewCombination = false
         if combinations[observation.kind]?.contains(dimensions) != true {

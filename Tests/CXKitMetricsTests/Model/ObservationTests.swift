@@ -89,6 +89,7 @@ struct ObservationTests {
         expectError(.validationFailed, field: "kind") { _ = try MetricKind("", measure: .score) }
         expectError(.validationFailed, field: "kind") { _ = try MetricKind("a b", measure: .score) }
         expectError(.validationFailed, field: "dimension") { _ = try DimensionKey("x/y") }
+        expectError(.validationFailed, field: "dimension") { _ = try DimensionKey("_overflow") }
         expectError(.validationFailed, field: "dimensions.channel") { _ = try Dimension(.channel, "") }
         expectError(.validationFailed, field: "dimensions.channel") {
             _ = try Dimension(.channel, String(repeating: "x", count: 200))
