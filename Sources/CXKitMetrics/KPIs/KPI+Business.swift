@@ -46,7 +46,8 @@ extension KPI {
     }
 
     /// Gross revenue churn: MRR lost to downgrades and cancellations ÷ MRR at the start, in
-    /// percent. Example: 10 000 at start, 500 lost → 5 %.
+    /// percent. Example: 10 000 at start, 500 lost → 5 %. A ratio of amounts has no
+    /// sampling interval; its ``KPIValue/sampleSize`` is 1.
     ///
     /// - Parameters:
     ///   - startingRevenue: Recurring revenue at the start.
@@ -63,6 +64,7 @@ extension KPI {
 
     /// Net revenue churn: (lost − expansion) ÷ MRR at the start, in percent; negative when
     /// expansion outgrows losses. Example: 10 000 at start, 500 lost, 200 expansion → 3 %.
+    /// Its ``KPIValue/sampleSize`` is 1 (no sampling interval).
     ///
     /// - Parameters:
     ///   - startingRevenue: Recurring revenue at the start.

@@ -54,28 +54,60 @@ public struct MetricsRecorder: Sendable {
         guard !observations.isEmpty else {
             return RecordingSummary(observationCount: 0, rollupCount: 0, attempts: 0, overflows: [])
         }
-        let unbounded = try MetricsConfiguration(
-            timeZone: configuration.timeZone, cardinalityCap: 1_000_000,
-            sourceLimit: configuration.sourceLimit,
-            maximumCommitAttempts: configuration.maximumCommitAttempts)
-        var batch = RollupAccumulator(tenant: tenant, configuration: unbounded)
-        try batch.add(contentsOf: observations)
-        let rollups = batch.rollups
+        let rollups = try group(observations, in: tenant)
         var attempts = 0
         let (rollupCount, overflows) = try await retryingOnConflict(
             maxAttempts: configuration.maximumCommitAttempts
         ) {
             attempts += 1
-            return try await commit(rollups, in: tenant)
+            var transaction = StoreTransaction()
+            let staged = try await stage(rollups, into: &transaction, in: tenant)
+            _ = try await store.commit(transaction, in: tenant)
+            return staged
         }
         return RecordingSummary(
             observationCount: observations.count, rollupCount: rollupCount, attempts: attempts,
             overflows: overflows)
     }
 
-    private func commit(_ batch: [MetricRollup], in tenant: TenantID) async throws
-        -> (Int, [CardinalityOverflow])
-    {
+    /// Adds the rollup changes for observations to a caller's transaction, so a domain
+    /// change and the rollups it feeds commit atomically ("no state change without its
+    /// rollups"). The caller commits; on a version conflict it re-runs its whole operation,
+    /// including this call, from a fresh read.
+    ///
+    /// - Parameters:
+    ///   - observations: Validated observations of `tenant` (at most 100 000).
+    ///   - transaction: The transaction to add rollup inserts and updates to.
+    ///   - tenant: The tenant.
+    /// - Returns: The cardinality caps hit by these observations.
+    /// - Throws: ``MetricsError`` as ``record(_:in:)`` does for the observations (nothing is
+    ///   added then); the store's errors from reading the current rollups.
+    @discardableResult
+    public func stage(
+        _ observations: [Observation], into transaction: inout StoreTransaction, in tenant: TenantID
+    ) async throws -> [CardinalityOverflow] {
+        guard observations.count <= Self.maximumBatchSize else {
+            throw MetricsError.limit(
+                field: "observations", reason: "must hold at most \(Self.maximumBatchSize)")
+        }
+        guard !observations.isEmpty else { return [] }
+        return try await stage(group(observations, in: tenant), into: &transaction, in: tenant).1
+    }
+
+    /// Groups observations into per-key rollups (no cap: the stored ledger decides).
+    private func group(_ observations: [Observation], in tenant: TenantID) throws -> [MetricRollup] {
+        let unbounded = try MetricsConfiguration(
+            timeZone: configuration.timeZone, cardinalityCap: 1_000_000,
+            sourceLimit: configuration.sourceLimit,
+            maximumCommitAttempts: configuration.maximumCommitAttempts)
+        var batch = RollupAccumulator(tenant: tenant, configuration: unbounded)
+        try batch.add(contentsOf: observations)
+        return batch.rollups
+    }
+
+    private func stage(
+        _ batch: [MetricRollup], into transaction: inout StoreTransaction, in tenant: TenantID
+    ) async throws -> (Int, [CardinalityOverflow]) {
         let kinds = Array(Set(batch.map(\.key.kind))).sorted()
         let storedLedgers = try await store.fetch(
             MetricCardinalityLedger.self, ids: kinds.map(MetricCardinalityLedger.identifier(for:)), in: tenant
@@ -117,7 +149,6 @@ public struct MetricsRecorder: Sendable {
         let stored = try await store.fetch(MetricRollup.self, ids: order.map(\.identifier), in: tenant)
         var storedByID: [Identifier: Versioned<MetricRollup>] = [:]
         for versioned in stored { storedByID[versioned.record.recordID] = versioned }
-        var transaction = StoreTransaction()
         for key in order {
             guard let fresh = targets[key] else { continue }
             if let existing = storedByID[key.identifier] {
@@ -136,7 +167,6 @@ public struct MetricsRecorder: Sendable {
                 transaction.insert(entry.ledger)
             }
         }
-        _ = try await store.commit(transaction, in: tenant)
         let overflows = overflowCounts.sorted { $0.key < $1.key }.map {
             CardinalityOverflow(kind: $0.key, observationCount: $0.value, cap: configuration.cardinalityCap)
         }
