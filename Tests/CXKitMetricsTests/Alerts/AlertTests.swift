@@ -87,7 +87,7 @@ struct AlertTests {
             condition: .belowBaseline(by: 10),
             minimumSampleSize: 20, isSignificanceAware: false)
         var accumulator = RollupAccumulator(
-            tenant: Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
+            tenant: try Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
         for day in 0..<8 {
             let good = day < 7 ? 16 : 10  // 80 % for a week, then 50 %
             for index in 0..<20 {
@@ -95,7 +95,7 @@ struct AlertTests {
                     try Observation(
                         kind: .customerSatisfaction,
                         value: .score(index < good ? 5 : 2, scale: .satisfaction5),
-                        time: Fixtures.day(day), tenant: Fixtures.tenant))
+                        time: Fixtures.day(day), tenant: try Fixtures.tenant))
             }
         }
         let series = try accumulator.collection.series(
@@ -147,7 +147,7 @@ struct AlertTests {
         let rule = try AlertRule(
             name: "nps-low", kind: .netPromoterScore, kpi: .netPromoterScore, condition: .below(30),
             hysteresis: 5)
-        let tenant = Fixtures.tenant
+        let tenant = try Fixtures.tenant
         #expect(try await monitor.evaluate(rule, with: AlertEvaluation(value: nps(40)), in: tenant).isEmpty)
         clock.advance(by: .seconds(3_600))
         #expect(

@@ -72,7 +72,7 @@ struct ComparisonTests {
     func periodBaselines() throws {
         let zone = "Europe/Istanbul"
         var accumulator = RollupAccumulator(
-            tenant: Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: zone))
+            tenant: try Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: zone))
         let thisWeek = Fixtures.day(14)
         let lastWeek = Fixtures.day(7)
         let lastYear = Fixtures.day(14 - 364)
@@ -92,7 +92,7 @@ struct ComparisonTests {
     @Test("top and bottom movers rank dimension values by change")
     func movers() throws {
         var accumulator = RollupAccumulator(
-            tenant: Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
+            tenant: try Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
         let plan: [(String, Int, Int)] = [("t1", 9, 3), ("t2", 5, 5), ("t3", 2, 10)]
         for (team, before, after) in plan {
             for _ in 0..<20 {

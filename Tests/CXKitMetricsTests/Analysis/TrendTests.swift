@@ -38,7 +38,7 @@ struct TrendTests {
     @Test("same-weekday comparison averages the same weekday of previous weeks")
     func sameWeekday() throws {
         var accumulator = RollupAccumulator(
-            tenant: Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
+            tenant: try Fixtures.tenant, configuration: try MetricsConfiguration(timeZoneIdentifier: "UTC"))
         for week in 0..<4 {
             for day in 0..<7 {
                 let score = day == 0 ? 2 * week + 3 : 10

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Observation validation")
 struct ObservationTests {
-    let tenant = Fixtures.tenant
+    let tenant: TenantID
+
+    init() throws { tenant = try Fixtures.tenant }
     let now = Fixtures.monday
 
     @Test("a valid observation keeps its kind, value, dimensions and source")

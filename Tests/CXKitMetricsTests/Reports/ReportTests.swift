@@ -9,7 +9,7 @@ struct ReportTests {
 
     func report(hostileTeam: Bool = true) throws -> MetricsReport {
         var accumulator = RollupAccumulator(
-            tenant: Fixtures.tenant,
+            tenant: try Fixtures.tenant,
             configuration: try MetricsConfiguration(timeZoneIdentifier: "Europe/Istanbul"))
         let team = hostileTeam ? Self.hostile : "t1"
         for day in 0..<14 {
@@ -22,7 +22,7 @@ struct ReportTests {
                     try Observation(
                         kind: .firstResponseTime, value: .duration(seconds: Double(60 * (index + 1))),
                         time: Fixtures.day(day),
-                        tenant: Fixtures.tenant))
+                        tenant: try Fixtures.tenant))
             }
         }
         let target = try MetricTarget(

@@ -11,7 +11,9 @@ struct TicketStub: StoredRecord {
 
 @Suite("MetricsRecorder")
 struct RecorderTests {
-    let tenant = Fixtures.tenant
+    let tenant: TenantID
+
+    init() throws { tenant = try Fixtures.tenant }
 
     @Test("staged rollups commit atomically with the caller's own change")
     func stagedWithDomainChange() async throws {

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Rollup queries, caps and drill-down")
 struct RollupQueryTests {
-    let tenant = Fixtures.tenant
+    let tenant: TenantID
+
+    init() throws { tenant = try Fixtures.tenant }
 
     func accumulator(_ observations: [Observation], cap: Int = 1000, zone: String = "Europe/Istanbul") throws
         -> RollupAccumulator

@@ -4,9 +4,9 @@ import Foundation
 import Testing
 
 enum Fixtures {
-    static let tenant: TenantID = {
-        do { return try TenantID("acme") } catch { return try! TenantID("fallback") }
-    }()
+    static var tenant: TenantID {
+        get throws { try TenantID("acme") }
+    }
 
     /// 2026-03-02T09:00:00Z, a Monday.
     static let monday = Date(timeIntervalSince1970: 1_772_442_000)

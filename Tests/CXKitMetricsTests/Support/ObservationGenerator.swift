@@ -5,10 +5,13 @@ import Foundation
 /// Seeded random observations over a few weeks, several metrics and dimensions.
 struct ObservationGenerator {
     let random: SeededRandomSource
-    let tenant = Fixtures.tenant
+    let tenant: TenantID
     let start = Fixtures.day(0, hour: 0)
 
-    init(seed: UInt64) { random = SeededRandomSource(seed: seed) }
+    init(seed: UInt64) throws {
+        random = SeededRandomSource(seed: seed)
+        tenant = try Fixtures.tenant
+    }
 
     func pick<T>(_ values: [T]) -> T { values[Int(random.next(below: UInt64(values.count)))] }
 
