@@ -1,4 +1,5 @@
 import CXKitCore
+import Foundation
 
 /// Exact score counts for many days at once, stored as one flat array (day-major, one slot
 /// per score): the hot path for computing NPS or CSAT per day straight from raw answers
@@ -75,6 +76,43 @@ public struct DailyScoreCounts: Sendable, Hashable {
         if let failure {
             throw .validation(field: "\(failure.field)[\(failure.row)]", reason: "is out of range")
         }
+    }
+
+    /// The day positions (0 = `firstDay`) of instants, for filling the `days` column of
+    /// ``add(scores:days:)`` from raw timestamps. Local days of `firstDay`'s zone are used;
+    /// consecutive instants in the same 15-minute slot cost one dictionary lookup.
+    ///
+    /// - Parameters:
+    ///   - times: Instants as seconds since 1970.
+    ///   - firstDay: The day period that becomes position 0.
+    /// - Returns: One position per instant (negative or beyond the table for instants
+    ///   outside the covered days, which ``add(scores:days:)`` then rejects).
+    /// - Throws: ``MetricsError`` naming `firstDay` when it is not a day period, or
+    ///   `times[i]` for a non-finite instant or one outside years 1000 … 9999.
+    public static func dayPositions(of times: [Double], from firstDay: ReportingPeriod) throws(MetricsError)
+        -> [Int32]
+    {
+        guard firstDay.granularity == .day else {
+            throw .validation(field: "firstDay", reason: "must be a day period")
+        }
+        var bucketer = DayBucketer(timeZone: firstDay.timeZone)
+        var offsets: [Int] = []
+        var positions: [Int32] = []
+        positions.reserveCapacity(times.count)
+        for (row, seconds) in times.enumerated() {
+            let position: Int
+            do {
+                position = try bucketer.position(of: Date(timeIntervalSince1970: seconds))
+            } catch {
+                throw .validation(field: "times[\(row)]", reason: error.reason)
+            }
+            while offsets.count < bucketer.days.count {
+                let start = bucketer.days[offsets.count].start
+                offsets.append(Int((start.timeIntervalSince(firstDay.start) / 86_400).rounded()))
+            }
+            positions.append(Int32(clamping: offsets[position]))
+        }
+        return positions
     }
 
     private static func undo(

@@ -21,7 +21,7 @@ public struct MetricsConfiguration: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - timeZoneIdentifier: An IANA zone identifier (`"Europe/Istanbul"`).
-    ///   - cardinalityCap: Distinct dimension combinations per metric, 1 … 1 000 000
+    ///   - cardinalityCap: Distinct dimension combinations per metric, 1 … 100 000
     ///     (default 1000).
     ///   - sourceLimit: Record references kept per daily rollup, 0 … 10 000 (default 50).
     ///   - maximumCommitAttempts: Attempts per commit, 1 … 100 (default 8).
@@ -43,7 +43,7 @@ public struct MetricsConfiguration: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - timeZone: The zone whose local days bucket the rollups.
-    ///   - cardinalityCap: Distinct dimension combinations per metric, 1 … 1 000 000.
+    ///   - cardinalityCap: Distinct dimension combinations per metric, 1 … 100 000.
     ///   - sourceLimit: Record references kept per daily rollup, 0 … 10 000.
     ///   - maximumCommitAttempts: Attempts per commit, 1 … 100.
     /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming the
@@ -51,8 +51,8 @@ public struct MetricsConfiguration: Sendable, Hashable {
     public init(
         timeZone: TimeZone, cardinalityCap: Int = 1000, sourceLimit: Int = 50, maximumCommitAttempts: Int = 8
     ) throws(MetricsError) {
-        guard (1...1_000_000).contains(cardinalityCap) else {
-            throw .validation(field: "cardinalityCap", reason: "must be between 1 and 1000000")
+        guard (1...100_000).contains(cardinalityCap) else {
+            throw .validation(field: "cardinalityCap", reason: "must be between 1 and 100000")
         }
         guard (0...10_000).contains(sourceLimit) else {
             throw .validation(field: "sourceLimit", reason: "must be between 0 and 10000")

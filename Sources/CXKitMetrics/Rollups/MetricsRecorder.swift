@@ -97,7 +97,7 @@ public struct MetricsRecorder: Sendable {
     /// Groups observations into per-key rollups (no cap: the stored ledger decides).
     private func group(_ observations: [Observation], in tenant: TenantID) throws -> [MetricRollup] {
         let unbounded = try MetricsConfiguration(
-            timeZone: configuration.timeZone, cardinalityCap: 1_000_000,
+            timeZone: configuration.timeZone, cardinalityCap: 100_000,
             sourceLimit: configuration.sourceLimit,
             maximumCommitAttempts: configuration.maximumCommitAttempts)
         var batch = RollupAccumulator(tenant: tenant, configuration: unbounded)

@@ -36,4 +36,21 @@ struct DailyScoreCountsTests {
         #expect(table == before)
         #expect(try table.customerSatisfactionScores().map { $0?.value } == [100, 100])
     }
+
+    @Test("day positions follow local days of the zone, across a DST change")
+    func dayPositions() throws {
+        let first = try ReportingPeriod(
+            granularity: .day, year: 2026, index: 88, timeZoneIdentifier: "Europe/Berlin")
+        #expect(first.key == "2026-03-29")  // the spring-forward day, 23 hours long
+        let times = [
+            first.start, first.start.addingTimeInterval(22 * 3_600), first.end,
+            first.end.addingTimeInterval(-1),
+            first.start.addingTimeInterval(-1), first.end.addingTimeInterval(24 * 3_600 * 30),
+        ]
+        let positions = try DailyScoreCounts.dayPositions(of: times.map(\.timeIntervalSince1970), from: first)
+        #expect(positions == [0, 0, 1, 0, -1, 31])
+        expectError(.validationFailed, field: "times[0]") {
+            _ = try DailyScoreCounts.dayPositions(of: [.nan], from: first)
+        }
+    }
 }
