@@ -20,7 +20,9 @@ public enum KPIDefinition: Hashable, Sendable, Codable {
     /// A quantile (0 … 1) of a duration metric in seconds, named `name`.
     case durationQuantile(name: String, quantile: Double)
 
-    /// The KPI's value for an aggregate, `nil` when n = 0.
+    /// The KPI's value for an aggregate, `nil` when n = 0. Duration means carry a t interval
+    /// (from the aggregate's sum of squares), duration quantiles a distribution-free
+    /// order-statistic interval (ranks n·q ∓ z·√(n·q·(1 − q)), read from the sketch).
     ///
     /// - Parameters:
     ///   - aggregate: The aggregate.
@@ -44,14 +46,35 @@ public enum KPIDefinition: Hashable, Sendable, Codable {
             guard let (successes, trials) = try KPI.outcomes(aggregate, kpi: name) else { return nil }
             return try KPI.share(name: name, successes: successes, trials: trials, confidenceLevel)
         case .durationMean(let name):
-            guard let summary = try KPI.durations(aggregate, name: name) else { return nil }
-            return KPIValue(name: name, value: summary.mean, unit: .seconds, sampleSize: summary.sampleSize)
+            guard try KPI.durations(aggregate, name: name) != nil, let mean = aggregate.mean else {
+                return nil
+            }
+            guard let deviation = aggregate.standardDeviation else {
+                return KPIValue(name: name, value: mean, unit: .seconds, sampleSize: aggregate.count)
+            }
+            let z = try KPI.core { try StandardNormal.criticalValue(confidenceLevel: confidenceLevel) }
+            let t = Trend.studentCritical(
+                z: z, confidenceLevel: confidenceLevel, degrees: Int(clamping: aggregate.count - 1))
+            let standardError = deviation / Double(aggregate.count).squareRoot()
+            return KPIValue(
+                name: name, value: mean, unit: .seconds, sampleSize: aggregate.count,
+                standardError: standardError,
+                confidenceLevel: confidenceLevel, marginOfError: t * standardError,
+                lowerBound: Swift.max(0, mean - t * standardError), upperBound: mean + t * standardError)
         case .durationQuantile(let name, let quantile):
             guard try KPI.durations(aggregate, name: name) != nil, let sketch = aggregate.durations,
                 let value = try sketch.quantile(quantile)
             else { return nil }
+            // Distribution-free interval from order statistics: ranks n·q ∓ z·√(n·q·(1 − q)).
+            let z = try KPI.core { try StandardNormal.criticalValue(confidenceLevel: confidenceLevel) }
+            let n = Double(sketch.count)
+            let spread = z * (n * quantile * (1 - quantile)).squareRoot()
+            let lowerRank = Swift.max(0, (n * quantile - spread) / n)
+            let upperRank = Swift.min(1, (n * quantile + spread + 1) / n)
             return KPIValue(
-                name: name, value: value, unit: .seconds, sampleSize: Int64(clamping: sketch.count))
+                name: name, value: value, unit: .seconds, sampleSize: Int64(clamping: sketch.count),
+                confidenceLevel: confidenceLevel, lowerBound: try sketch.quantile(lowerRank),
+                upperBound: try sketch.quantile(upperRank))
         }
     }
 

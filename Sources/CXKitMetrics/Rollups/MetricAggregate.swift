@@ -19,6 +19,9 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
     public private(set) var successes: Int64 = 0
     /// The sum of quantities (quantity metrics) or durations in seconds (duration metrics).
     public private(set) var sum: Double = 0
+    /// The sum of squared quantities or durations, for the standard deviation and the
+    /// interval of the mean.
+    public private(set) var sumOfSquares: Double = 0
 
     /// An empty aggregate.
     ///
@@ -37,6 +40,15 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
     public var mean: Double? {
         guard count > 0, measure == .quantity || measure == .duration else { return nil }
         return sum / Double(count)
+    }
+
+    /// The sample standard deviation of quantities or durations, `nil` below two values or
+    /// for scores and outcomes.
+    public var standardDeviation: Double? {
+        guard count > 1, measure == .quantity || measure == .duration else { return nil }
+        let n = Double(count)
+        let variance = (sumOfSquares - sum * sum / n) / (n - 1)
+        return Swift.max(0, variance).squareRoot()
     }
 
     /// Adds one observed value.
@@ -70,10 +82,12 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
             if durations == nil { durations = DurationSketch() }
             try durations?.insert(seconds)
             sum += seconds
+            sumOfSquares += seconds * seconds
         case .outcome(let success):
             if success { successes += 1 }
         case .quantity(let amount):
             sum += amount
+            sumOfSquares += amount * amount
         }
         count += 1
     }
@@ -119,6 +133,7 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
         count = newCount
         successes += other.successes
         sum += other.sum
+        sumOfSquares += other.sumOfSquares
     }
 
     /// Returns the merge of both aggregates.
@@ -136,9 +151,11 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
     /// sums equal to within floating-point rounding (merge order changes the last bits).
     public static func == (lhs: MetricAggregate, rhs: MetricAggregate) -> Bool {
         let tolerance = 1e-9 * Swift.max(1, Swift.abs(lhs.sum), Swift.abs(rhs.sum))
+        let squaresTolerance = 1e-9 * Swift.max(1, lhs.sumOfSquares, rhs.sumOfSquares)
         return lhs.measure == rhs.measure && lhs.count == rhs.count && lhs.successes == rhs.successes
             && lhs.scores == rhs.scores && lhs.durations == rhs.durations
             && Swift.abs(lhs.sum - rhs.sum) <= tolerance
+            && Swift.abs(lhs.sumOfSquares - rhs.sumOfSquares) <= squaresTolerance
     }
 
     /// Hashes the measure, counts and histogram (not the floating-point sum).

@@ -233,4 +233,21 @@ struct KPITests {
         #expect(!value.isReliable(minimumSampleSize: 100))
         #expect(value.isReliable(minimumSampleSize: 40))
     }
+
+    @Test("duration means carry a t interval and quantiles an order-statistic interval")
+    func durationIntervals() throws {
+        let aggregate = try durations([60, 120, 180])
+        #expect(aggregate.standardDeviation == 60)
+        let mean = try #require(try KPIDefinition.durationMean(name: "frt").value(of: aggregate))
+        #expect(mean.value == 120)
+        // SE = 60/√3, t(0.975, 2) = 4.3027.
+        #expect(abs((mean.marginOfError ?? 0) - 4.3027 * 60 / 3.0.squareRoot()) < 0.005)
+        let many = try durations((1...1_000).map(Double.init))
+        let median = try #require(
+            try KPIDefinition.durationQuantile(name: "frt", quantile: 0.5).value(of: many))
+        let interval = try #require(median.interval)
+        #expect(interval.contains(median.value))
+        #expect(abs(interval.lowerBound - 469) / 469 < 0.02)
+        #expect(abs(interval.upperBound - 531) / 531 < 0.02)
+    }
 }
