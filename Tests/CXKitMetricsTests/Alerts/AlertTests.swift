@@ -166,4 +166,44 @@ struct AlertTests {
         #expect(payload.value.value == 10)
         #expect(try await monitor.state(ofRule: "nps-low", in: tenant).status == .normal)
     }
+
+    @Test("over random seeded series, triggers alternate with resolutions and respect the cooldown")
+    func randomSeriesProperty() throws {
+        for seed in UInt64(1)...20 {
+            let random = SeededRandomSource(seed: seed)
+            let cooldown = Double(1 + random.next(below: 5)) * 86_400
+            let rule = try AlertRule(
+                name: "p", kind: .netPromoterScore, kpi: .netPromoterScore, condition: .below(30),
+                minimumSampleSize: 30, hysteresis: Double(random.next(below: 10)), cooldown: cooldown,
+                consecutiveBreaches: 1 + Int(random.next(below: 3)))
+            var state = AlertState.initial
+            var last: (change: AlertTransition.Change, at: Date)?
+            var lastTrigger: Date?
+            for tick in 0..<300 {
+                let now = start.addingTimeInterval(Double(tick) * 21_600)
+                let value =
+                    random.next(below: 10) == 0
+                    ? nil : nps(Double(random.next(below: 80)) - 10, n: Int64(random.next(below: 200)))
+                let (next, transitions) = AlertStateMachine.step(
+                    state, evaluation: AlertEvaluation(value: value), rule: rule, now: now)
+                #expect(transitions.count <= 1)
+                for transition in transitions {
+                    #expect(
+                        transition.change != last?.change, "seed \(seed): two \(transition.change) in a row")
+                    if transition.change == .triggered {
+                        if let lastTrigger {
+                            #expect(now.timeIntervalSince(lastTrigger) >= cooldown, "seed \(seed)")
+                        }
+                        lastTrigger = now
+                        #expect((transition.value.upperBound ?? 0) < 30)
+                    } else {
+                        #expect(transition.value.value >= 30 + rule.hysteresis)
+                    }
+                    last = (transition.change, now)
+                }
+                #expect((next.status == .firing) == (last?.change == .triggered))
+                state = next
+            }
+        }
+    }
 }

@@ -114,4 +114,31 @@ struct ReportTests {
         #expect(rendered.contains("\"'=HYPERLINK(\"\"x\"\")\",'@cmd,"))
         #expect(rendered.contains(",0,"))
     }
+
+    @Test("a monthly report covers the calendar month and renders empty months without NaN")
+    func monthlyReport() throws {
+        let empty = RollupCollection([])
+        let report = try MetricsReportBuilder().build(
+            title: "Monthly", cadence: .monthly, containing: Fixtures.monday, rollups: empty,
+            sections: [
+                (
+                    title: "Scores",
+                    items: [
+                        ReportItem(
+                            label: "NPS", kind: .netPromoterScore, kpi: .netPromoterScore, breakdown: .team)
+                    ]
+                )
+            ],
+            generatedAt: Fixtures.monday)
+        #expect(report.period.key == "2026-03")
+        #expect(report.sections[0].rows[0].value == nil)
+        for text in [
+            HTMLReportRenderer().render(report), MarkdownReportRenderer().render(report),
+            CSVReportRenderer().render(report),
+        ] {
+            #expect(!text.lowercased().contains("nan"))
+            #expect(!text.lowercased().contains("inf"))
+        }
+        #expect(HTMLReportRenderer().render(report).contains("no data"))
+    }
 }
