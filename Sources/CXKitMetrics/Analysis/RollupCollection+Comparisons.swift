@@ -29,6 +29,34 @@ extension RollupCollection {
             previous: aggregate(of: kind, in: earlier, matching: filter), policy: policy)
     }
 
+    /// Compares a KPI over a rolling window (last N days) with the window before it or the
+    /// same window a year earlier.
+    ///
+    /// - Parameters:
+    ///   - kind: The metric.
+    ///   - kpi: The KPI to compute.
+    ///   - window: The current window (in the rollups' zone).
+    ///   - baseline: Previous window or year ago.
+    ///   - filter: Dimension values every counted rollup must have.
+    ///   - policy: Confidence level and minimum n.
+    /// - Returns: The comparison.
+    /// - Throws: ``MetricsError`` naming `timeZone` for a window in another zone, `window`
+    ///   when the baseline leaves the supported years, `aggregate` when the KPI does not fit.
+    public func compare(
+        _ kind: MetricKind, kpi: KPIDefinition, in window: RollingWindow, with baseline: ComparisonBaseline,
+        matching filter: DimensionSet = .empty, policy: ComparisonPolicy = .standard
+    ) throws(MetricsError) -> PeriodComparison {
+        let earlier: RollingWindow
+        do {
+            earlier = baseline == .previousPeriod ? try window.previous() : try window.yearAgo()
+        } catch {
+            throw .limit(field: "window", reason: "the baseline leaves the supported years")
+        }
+        return try PeriodComparison(
+            kpi: kpi, current: aggregate(of: kind, in: window, matching: filter),
+            previous: aggregate(of: kind, in: earlier, matching: filter), policy: policy)
+    }
+
     /// Ranks dimension values by how much a KPI moved between two intervals: top movers
     /// first (largest increase), bottom movers last. Rows without a value on both sides are
     /// left out; rows below the policy's minimum n are kept but marked unreliable.

@@ -79,6 +79,10 @@ struct RecorderTests {
             lastDays: 7, endingAt: Fixtures.day(9, hour: 15), includesToday: false,
             timeZoneIdentifier: "America/New_York")
         #expect(try accumulator.collection.aggregate(of: .netPromoterScore, in: excluding).count == 7)
+        let change = try accumulator.collection.compare(
+            .netPromoterScore, kpi: .netPromoterScore, in: window, with: .previousPeriod)
+        #expect(change.current?.sampleSize == 7)
+        #expect(change.previous?.sampleSize == 3)
         let utc = try RollingWindow(
             lastDays: 7, endingAt: Fixtures.day(9), includesToday: true, timeZoneIdentifier: "UTC")
         expectError(.validationFailed, field: "timeZone") {
