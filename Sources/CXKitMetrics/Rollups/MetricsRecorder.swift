@@ -122,24 +122,25 @@ public struct MetricsRecorder: Sendable {
         var changedLedgers: Set<MetricKind> = []
         for rollup in batch {
             let kind = rollup.key.kind
-            var entry = ledgers[kind] ?? (MetricCardinalityLedger(kind: kind), nil)
-            let wasKnown = entry.ledger.contains(rollup.key.dimensions)
+            if ledgers[kind] == nil { ledgers[kind] = (MetricCardinalityLedger(kind: kind), nil) }
+            // Mutate the ledger inside the dictionary so its fingerprint array is not copied.
+            let wasKnown = ledgers[kind]?.ledger.contains(rollup.key.dimensions) ?? false
+            let admitted =
+                ledgers[kind]?.ledger.admit(rollup.key.dimensions, cap: configuration.cardinalityCap) ?? false
             var target = rollup
-            if !entry.ledger.admit(rollup.key.dimensions, cap: configuration.cardinalityCap) {
+            if !admitted {
                 var moved = MetricRollup(
                     key: RollupKey(kind: kind, day: rollup.key.day, dimensions: .overflow))
                 moved.replaceContents(with: rollup)
                 target = moved
-                entry.ledger.recordOverflow(rollup.aggregate.count)
+                ledgers[kind]?.ledger.recordOverflow(rollup.aggregate.count)
                 overflowCounts[kind, default: 0] += rollup.aggregate.count
                 changedLedgers.insert(kind)
             } else if !wasKnown, rollup.key.dimensions != .overflow {
                 changedLedgers.insert(kind)
             }
-            ledgers[kind] = entry
-            if var existing = targets[target.key] {
-                try existing.merge(target, sourceLimit: configuration.sourceLimit)
-                targets[target.key] = existing
+            if targets[target.key] != nil {
+                try targets[target.key]?.merge(target, sourceLimit: configuration.sourceLimit)
             } else {
                 targets[target.key] = target
                 order.append(target.key)
