@@ -147,6 +147,36 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
         return copy
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case measure, count, scores, durations, successes, sum, sumOfSquares
+    }
+
+    /// Decodes and checks an aggregate: non-negative counts, a histogram or sketch that
+    /// holds exactly ``count`` values and only the parts its measure uses.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the parts are inconsistent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        measure = try container.decode(MetricMeasure.self, forKey: .measure)
+        count = try container.decode(Int64.self, forKey: .count)
+        scores = try container.decodeIfPresent(ScoreDistribution.self, forKey: .scores)
+        durations = try container.decodeIfPresent(DurationSketch.self, forKey: .durations)
+        successes = try container.decodeIfPresent(Int64.self, forKey: .successes) ?? 0
+        sum = try container.decodeIfPresent(Double.self, forKey: .sum) ?? 0
+        sumOfSquares = try container.decodeIfPresent(Double.self, forKey: .sumOfSquares) ?? 0
+        let consistent: Bool =
+            switch measure {
+            case .score: (scores?.total ?? 0) == count && durations == nil && successes == 0
+            case .duration: Int64(clamping: durations?.count ?? 0) == count && scores == nil && successes == 0
+            case .outcome: (0...count).contains(successes) && scores == nil && durations == nil
+            case .quantity: scores == nil && durations == nil && successes == 0
+            }
+        guard count >= 0, consistent, sum.isFinite, sumOfSquares.isFinite, sumOfSquares >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .count, in: container, debugDescription: "the aggregate's parts do not add up")
+        }
+    }
+
     /// Aggregates are equal when they hold the same counts, histograms and sketches, and
     /// sums equal to within floating-point rounding (merge order changes the last bits).
     public static func == (lhs: MetricAggregate, rhs: MetricAggregate) -> Bool {

@@ -89,4 +89,25 @@ struct RecorderTests {
             _ = try accumulator.collection.aggregate(of: .netPromoterScore, in: utc)
         }
     }
+
+    @Test("aggregates round-trip through JSON and inconsistent stored aggregates are rejected")
+    func aggregateDecoding() throws {
+        var aggregate = MetricAggregate(measure: .duration)
+        try aggregate.add(.duration(seconds: 12))
+        try aggregate.add(.duration(seconds: 30))
+        let data = try JSONEncoder().encode(aggregate)
+        #expect(try JSONDecoder().decode(MetricAggregate.self, from: data) == aggregate)
+        let corrupt = #"{"measure":"outcome","count":2,"successes":3,"sum":0,"sumOfSquares":0}"#
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(MetricAggregate.self, from: Data(corrupt.utf8))
+        }
+        var rollup = MetricRollup(
+            key: RollupKey(
+                kind: .netPromoterScore,
+                day: try ReportingPeriod.containing(
+                    Fixtures.monday, granularity: .day, timeZoneIdentifier: "Asia/Kolkata"),
+                dimensions: try DimensionSet([.team: "t1"])))
+        try rollup.add(.score(9, scale: .netPromoter), source: nil, sourceLimit: 10)
+        #expect(try JSONDecoder().decode(MetricRollup.self, from: try JSONEncoder().encode(rollup)) == rollup)
+    }
 }
