@@ -48,8 +48,8 @@ func registerMetricsBenchmarks() {
     Benchmark(
         "Metrics/NPS over 10M raw answers vs SQLite GROUP BY with covering index",
         configuration: .init(
-            metrics: comparison, warmupIterations: 1, scalingFactor: .one, maxDuration: .seconds(30),
-            maxIterations: 5)
+            metrics: comparison, units: Dictionary(uniqueKeysWithValues: comparison.map { ($0, .count) }),
+            warmupIterations: 1, scalingFactor: .one, maxDuration: .seconds(30), maxIterations: 5)
     ) { benchmark in
         _ = MetricsFixture.netPromoterScores
         _ = MetricsFixture.days
@@ -88,7 +88,8 @@ func registerMetricsBenchmarks() {
         "Metrics/Ingest 1M observations into rollups (RollupAccumulator)",
         configuration: .init(
             metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
-            warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(8), maxIterations: 10)
+            units: [.throughput: .kilo], warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(8),
+            maxIterations: 10)
     ) { benchmark in
         let observations = MetricsFixture.observations
         guard observations.count == benchmark.scaledIterations.count else {
@@ -108,7 +109,8 @@ func registerMetricsBenchmarks() {
         "Metrics/Sketch insert (1M lognormal durations)",
         configuration: .init(
             metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
-            warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(3), maxIterations: 30)
+            units: [.throughput: .kilo], warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(3),
+            maxIterations: 30)
     ) { benchmark in
         let values = MetricsFixture.durations
         guard values.count == benchmark.scaledIterations.count else {
@@ -151,7 +153,9 @@ func registerMetricsBenchmarks() {
         + [.custom("max relative error (% × 1000)", useScalingFactor: false)]
     Benchmark(
         "Metrics/Sketch quantile relative error on 1M seeded lognormal durations",
-        configuration: .init(metrics: errorMetrics, maxDuration: .seconds(30), maxIterations: 1)
+        configuration: .init(
+            metrics: errorMetrics, units: Dictionary(uniqueKeysWithValues: errorMetrics.map { ($0, .count) }),
+            maxDuration: .seconds(30), maxIterations: 1)
     ) { benchmark in
         let values = MetricsFixture.durations
         let sketch = MetricsFixture.durationSketch
