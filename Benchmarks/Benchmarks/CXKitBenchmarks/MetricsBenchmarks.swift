@@ -88,7 +88,7 @@ func registerMetricsBenchmarks() {
         "Metrics/Ingest 1M observations into rollups (RollupAccumulator)",
         configuration: .init(
             metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
-            units: [.throughput: .kilo], warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(8),
+            warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(8),
             maxIterations: 10)
     ) { benchmark in
         let observations = MetricsFixture.observations
@@ -109,7 +109,7 @@ func registerMetricsBenchmarks() {
         "Metrics/Sketch insert (1M lognormal durations)",
         configuration: .init(
             metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
-            units: [.throughput: .kilo], warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(3),
+            warmupIterations: 1, scalingFactor: .mega, maxDuration: .seconds(3),
             maxIterations: 30)
     ) { benchmark in
         let values = MetricsFixture.durations
