@@ -7,4 +7,5 @@ let benchmarks: @Sendable () -> Void = {
     registerRuleBenchmarks()
     registerRelayBenchmarks()
     registerSearchBenchmarks()
+    registerMetricsBenchmarks()
 }
