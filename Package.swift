@@ -59,5 +59,8 @@ let package = Package(
         .testTarget(
             name: "CXKitTestingTests", dependencies: ["CXKitCore", "CXKitTesting"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CXKitReturnsTests", dependencies: ["CXKitReturns", "CXKitTesting"],
+            swiftSettings: swiftSettings),
     ]
 )
