@@ -1,0 +1,70 @@
+import CXKitCore
+import Foundation
+
+/// The record shape shared by the store benchmarks and their SQLite baseline: an account
+/// with an owner, a status and a balance, indexed two ways.
+struct BenchAccount: StoredRecord {
+    static let recordType: RecordType = "bench.account"
+    static let indexes: [RecordIndex<BenchAccount>] = [
+        RecordIndex("byOwner") { IndexKey(partition: [.identifier($0.owner)], sort: [.date($0.updatedAt)]) },
+        RecordIndex("byStatus") { IndexKey(partition: [.int($0.status)], sort: [.int($0.balance)]) },
+    ]
+
+    let id: Identifier
+    var owner: Identifier
+    var status: Int64
+    var balance: Int64
+    var updatedAt: Date
+    var note: String
+
+    var recordID: Identifier { id }
+}
+
+/// Sizes and shared fixtures for the storage benchmarks.
+enum StoreFixture {
+    static let recordCount = 1_000_000
+    static let ownerCount = 50_000
+    static let statusCount: Int64 = 4
+
+    static let tenant: TenantID = {
+        do { return try TenantID("bench") } catch { fatalError("valid tenant") }
+    }()
+
+    static func account(_ index: Int, random: SeededRandomSource) -> BenchAccount {
+        BenchAccount(
+            id: Identifier(milliseconds: 1_700_000_000_000 + UInt64(index), randomHigh: 0, randomLow: UInt64(index)),
+            owner: Identifier(high: 1, low: random.next(below: UInt64(ownerCount))),
+            status: Int64(random.next(below: UInt64(statusCount))),
+            balance: Int64(random.next(below: 1_000_000)),
+            updatedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(index)),
+            note: "account \(index)")
+    }
+
+    /// A store holding `recordCount` accounts, built once per process.
+    static let populated: (store: InMemoryRecordStore, ids: [Identifier]) = {
+        let store = InMemoryRecordStore()
+        let random = SeededRandomSource(seed: 11)
+        var ids: [Identifier] = []
+        ids.reserveCapacity(recordCount)
+        var transaction = StoreTransaction()
+        let semaphore = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var batches: [StoreTransaction] = []
+        for index in 0..<recordCount {
+            let account = account(index, random: random)
+            ids.append(account.id)
+            transaction.insert(account)
+            if transaction.changes.count == 10_000 {
+                batches.append(transaction)
+                transaction = StoreTransaction()
+            }
+        }
+        if !transaction.isEmpty { batches.append(transaction) }
+        let work = batches
+        Task {
+            for batch in work { _ = try? await store.commit(batch, in: tenant) }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return (store, ids)
+    }()
+}
