@@ -44,8 +44,12 @@ public final class TimeOrderedIdentifierSource: IdentifierSource {
 
     /// Returns the next identifier.
     public func nextIdentifier() -> Identifier {
-        let seconds = timestamps.now().timeIntervalSince1970
-        let millis = seconds > 0 ? UInt64(seconds * 1000) : 0
+        // The timestamp field holds 48 bits of milliseconds (until the year 10889); clamp
+        // anything a misbehaving clock reports (negative, NaN, infinite, too far ahead).
+        let milliseconds = timestamps.now().timeIntervalSince1970 * 1000
+        let millis =
+            milliseconds.isFinite && milliseconds > 0
+            ? UInt64(min(milliseconds, Double(0xFFFF_FFFF_FFFF))) : 0
         let candidate = Identifier(
             milliseconds: millis, randomHigh: random.nextUInt64(), randomLow: random.nextUInt64())
         return last.withLock { last in

@@ -113,3 +113,25 @@ struct IdentifierTests {
         #expect(error.description.contains("demo.note"))
     }
 }
+
+@Suite("Identifier sources with misbehaving clocks")
+struct IdentifierSourceClockTests {
+    struct FixedClock: TimestampSource {
+        let instant: Date
+        func now() -> Date { instant }
+        func sleep(until deadline: Date) async throws {}
+    }
+
+    @Test("infinite, far-future and pre-1970 clock readings still give increasing identifiers")
+    func extremeClockReadings() {
+        for instant in [
+            Date.distantFuture, Date(timeIntervalSince1970: .infinity), Date.distantPast,
+            Date(timeIntervalSince1970: -5),
+        ] {
+            let source = TimeOrderedIdentifierSource(
+                timestamps: FixedClock(instant: instant), random: SeededRandomSource(seed: 3))
+            let first = source.nextIdentifier()
+            #expect(first < source.nextIdentifier())
+        }
+    }
+}
