@@ -4,4 +4,5 @@ let benchmarks: @Sendable () -> Void = {
     registerStoreBenchmarks()
     registerMemoryBenchmarks()
     registerCalendarBenchmarks()
+    registerRuleBenchmarks()
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CXKitCore
@@ -92,5 +93,38 @@ struct OrderedKeyTreeTests {
         #expect(!tree.insert(1))
         #expect(!tree.remove(2))
         #expect(tree.count == 1)
+    }
+}
+
+@Suite("IndexEntry order")
+struct IndexEntryOrderTests {
+    @Test("orders like IndexValue arrays then identifiers, for mixed and Unicode keys")
+    func matchesReferenceOrder() {
+        let random = SeededRandomSource(seed: 77)
+        let strings = ["", "a", "ab", "b", "é", "e\u{301}", "z", "ä", "😀"]
+        func value() -> IndexValue {
+            switch random.next(below: 6) {
+            case 0: .bool(random.next(below: 2) == 0)
+            case 1: .int(Int64(random.next(below: 5)) - 2)
+            case 2: .double(Double(random.next(below: 5)) / 2)
+            case 3: .string(strings[Int(random.next(below: UInt64(strings.count)))])
+            case 4: .identifier(Identifier(high: random.next(below: 3), low: 0))
+            default: .date(Date(timeIntervalSince1970: Double(random.next(below: 3))))
+            }
+        }
+        for step in 0..<5000 {
+            let a = (0..<Int(random.next(below: 3))).map { _ in value() }
+            let b = random.next(below: 3) == 0 ? a : (0..<Int(random.next(below: 3))).map { _ in value() }
+            let (idA, idB) = (
+                Identifier(high: 0, low: random.next(below: 2)),
+                Identifier(high: 0, low: random.next(below: 2))
+            )
+            let sameSort = !a.precedes(b) && !b.precedes(a)
+            let reference = sameSort ? idA < idB : a.precedes(b)
+            let entryA = IndexEntry(sort: a, id: idA)
+            let entryB = IndexEntry(sort: b, id: idB)
+            #expect((entryA < entryB) == reference, "seed 77, step \(step)")
+            #expect((entryA == entryB) == (sameSort && idA == idB), "seed 77, step \(step)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import CXKitCore
 import Foundation
+import Synchronization
 
 /// A record with a partitioned date index, a multi-valued tag index and a sparse index.
 struct TestTicket: StoredRecord, Equatable {
@@ -34,4 +35,13 @@ struct FixedTimestamps: TimestampSource {
 /// Seeded identifiers for storage tests.
 func seededIdentifiers(_ seed: UInt64) -> TimeOrderedIdentifierSource {
     TimeOrderedIdentifierSource(timestamps: FixedTimestamps(), random: SeededRandomSource(seed: seed))
+}
+
+/// Counts how often a closure ran, from any task.
+final class RunTally: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

@@ -183,11 +183,11 @@ public final class InMemoryRecordStore: RecordStore {
     {
         try Self.validate(transaction, in: tenant)
         return try state.withLock { state throws(CoreError) -> CommitReceipt in
+            let existing = state.partitions[tenant]
+            for change in transaction.changes { try Self.check(change, in: existing) }
             for (position, event) in transaction.events.enumerated() where state.outbox.contains(event.id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
             }
-            let existing = state.partitions[tenant]
-            for change in transaction.changes { try Self.check(change, in: existing) }
             let partition = existing ?? state.partition(tenant)
             var versions: [UInt64] = []
             versions.reserveCapacity(transaction.changes.count)

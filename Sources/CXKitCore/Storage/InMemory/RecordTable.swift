@@ -53,9 +53,10 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Replaces a stored record and bumps its version.
     func update(_ record: Record) -> UInt64 {
         let id = record.recordID
-        guard let old = rows[id] else { return insert(record) }
+        guard let slot = rows.index(forKey: id) else { return insert(record) }
+        let old = rows.values[slot]
         let version = old.version + 1
-        rows[id] = Row(record: record, version: version)
+        rows.values[slot] = Row(record: record, version: version)
         for position in indexes.indices {
             let index = indexes[position]
             let oldKeys = index.keys(old.record)

@@ -1,0 +1,26 @@
+import CXKitCore
+
+/// A second record type ``RecordStoreConformance`` stores: a counter without secondary
+/// indexes, used for multi-type commits, enumeration and concurrency cases.
+public struct ConformanceTally: StoredRecord, Equatable {
+    /// `"conformance.tally"`.
+    public static let recordType: RecordType = "conformance.tally"
+
+    /// The tally's identity.
+    public let id: Identifier
+    /// Its count.
+    public var count: Int
+
+    /// The tally's identity.
+    public var recordID: Identifier { id }
+
+    /// Creates a tally.
+    ///
+    /// - Parameters:
+    ///   - id: Its identity.
+    ///   - count: Its count.
+    public init(id: Identifier, count: Int = 0) {
+        self.id = id
+        self.count = count
+    }
+}
