@@ -1,0 +1,104 @@
+import CXKitCore
+import Foundation
+
+/// A small mergeable aggregate of returns for one dimension key and one month, updated in
+/// the same commit as the change it counts, so reports cost O(buckets).
+///
+/// Attribution is by **order date**: every count lands in the month the order was placed
+/// (UTC), so a return rate compares returns with the sales they came from.
+public struct ReturnRollup: StoredRecord, Hashable {
+    /// `"returns.rollup"`.
+    public static let recordType: RecordType = "returns.rollup"
+
+    /// Index `byPeriod`: partition (dimension), sort (period, key).
+    public static let indexes: [RecordIndex<ReturnRollup>] = [
+        RecordIndex("byPeriod") {
+            IndexKey(
+                partition: [.int(Int64($0.dimension.rawValue))],
+                sort: [.int(Int64($0.period)), .string($0.key)])
+        }
+    ]
+
+    /// The dimension.
+    public let dimension: RollupDimension
+    /// The key within it (`""` overall, a reason code, a category, a product identifier).
+    public let key: String
+    /// The month, as `year × 100 + month` of the order date in UTC.
+    public let period: Int
+    /// Orders placed (overall, category and product rollups).
+    public internal(set) var ordersPlaced: Int64 = 0
+    /// Units sold.
+    public internal(set) var unitsSold: Int64 = 0
+    /// Orders with at least one return request.
+    public internal(set) var ordersWithReturn: Int64 = 0
+    /// Return requests (per reason: requests with an item of that reason).
+    public internal(set) var requests: Int64 = 0
+    /// Units requested for return.
+    public internal(set) var unitsReturned: Int64 = 0
+    /// Refunds that succeeded.
+    public internal(set) var refunds: Int64 = 0
+    /// Money refunded, in minor units.
+    public internal(set) var refundedMinorUnits: Int64 = 0
+    /// Requests resolved by exchange.
+    public internal(set) var exchanges: Int64 = 0
+    /// Value kept by exchanges (replacement value), in minor units.
+    public internal(set) var retainedMinorUnits: Int64 = 0
+    /// Units per disposition, indexed like ``DispositionState/allCases``.
+    public internal(set) var dispositions: [Int64] = Array(
+        repeating: 0, count: DispositionState.allCases.count)
+    /// Sum of submitted→refunded durations, in seconds.
+    public internal(set) var submittedToRefundedSeconds: Double = 0
+    /// Sum of received→refunded durations, in seconds.
+    public internal(set) var receivedToRefundedSeconds: Double = 0
+    /// Refunds with a reception instant (the count behind the received→refunded sum).
+    public internal(set) var refundsAfterReception: Int64 = 0
+
+    /// The record's identity, derived from dimension, period and key.
+    public var recordID: Identifier { Self.identifier(dimension, key: key, period: period) }
+
+    init(dimension: RollupDimension, key: String, period: Int) {
+        self.dimension = dimension
+        self.key = key
+        self.period = period
+    }
+
+    static func identifier(_ dimension: RollupDimension, key: String, period: Int) -> Identifier {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return Identifier(high: UInt64(period) << 8 | UInt64(dimension.rawValue), low: hash)
+    }
+
+    /// `year × 100 + month` of an instant in UTC.
+    static func period(of date: Date) -> Int {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 100 + month
+    }
+
+    mutating func merge(_ delta: ReturnRollup) {
+        ordersPlaced += delta.ordersPlaced
+        unitsSold += delta.unitsSold
+        ordersWithReturn += delta.ordersWithReturn
+        requests += delta.requests
+        unitsReturned += delta.unitsReturned
+        refunds += delta.refunds
+        refundedMinorUnits += delta.refundedMinorUnits
+        exchanges += delta.exchanges
+        retainedMinorUnits += delta.retainedMinorUnits
+        for i in dispositions.indices where i < delta.dispositions.count {
+            dispositions[i] += delta.dispositions[i]
+        }
+        submittedToRefundedSeconds += delta.submittedToRefundedSeconds
+        receivedToRefundedSeconds += delta.receivedToRefundedSeconds
+        refundsAfterReception += delta.refundsAfterReception
+    }
+}
