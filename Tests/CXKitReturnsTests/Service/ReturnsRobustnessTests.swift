@@ -12,13 +12,16 @@ struct ReturnsRobustnessTests {
         let harness = try ReturnsHarness()
         try await harness.setUp()
         let draft = harness.shirtDraft()
-        let first = try await harness.service.submit(draft, idempotencyKey: "k-1", by: TestPrincipals.customer)
-        let replay = try await harness.service.submit(draft, idempotencyKey: "k-1", by: TestPrincipals.customer)
+        let first = try await harness.service.submit(
+            draft, idempotencyKey: "k-1", by: TestPrincipals.customer)
+        let replay = try await harness.service.submit(
+            draft, idempotencyKey: "k-1", by: TestPrincipals.customer)
         #expect(replay.id == first.id)
         #expect(replay.rmaNumber == first.rmaNumber)
         #expect(harness.memory.recordCount(of: ReturnRequest.self, in: harness.tenant) == 1)
         await expectReturnsError(.idempotencyKeyReused, field: "idempotencyKey") {
-            _ = try await harness.service.submit(harness.shirtDraft(quantity: 2), idempotencyKey: "k-1", by: TestPrincipals.customer)
+            _ = try await harness.service.submit(
+                harness.shirtDraft(quantity: 2), idempotencyKey: "k-1", by: TestPrincipals.customer)
         }
         let eligibility = try await harness.service.eligibility(of: draft.order, by: TestPrincipals.customer)
         #expect(eligibility.lines[0].returnableQuantity == 1)
@@ -58,10 +61,12 @@ struct ReturnsRobustnessTests {
         await expectReturnsError(.dependencyFailure, field: nil) {
             _ = try await harness.runLifecycle(harness.shirtDraft())
         }
-        let requests = try await harness.service.requests(of: TestPrincipals.customerID, by: TestPrincipals.customer)
+        let requests = try await harness.service.requests(
+            of: TestPrincipals.customerID, by: TestPrincipals.customer)
         let request = try #require(requests.first)
         let refundID = try #require(request.refund)
-        #expect(try await harness.service.refundRecord(refundID, by: TestPrincipals.finance).state == .processing)
+        #expect(
+            try await harness.service.refundRecord(refundID, by: TestPrincipals.finance).state == .processing)
         let resolved = try await harness.service.refund(request.id, by: TestPrincipals.finance)
         #expect(resolved.state == .resolved)
         let refund = try await harness.service.refundRecord(refundID, by: TestPrincipals.finance)
@@ -81,7 +86,8 @@ struct ReturnsRobustnessTests {
         #expect(harness.memory.recordCount(of: ReturnRequest.self, in: harness.tenant) == 0)
         #expect(harness.memory.recordCount(of: RMANumberClaim.self, in: harness.tenant) == 0)
         #expect(try await harness.outboxKinds().count == eventsBefore)
-        let eligibility = try await harness.service.eligibility(of: OrderFactory.standardOrder().id, by: TestPrincipals.customer)
+        let eligibility = try await harness.service.eligibility(
+            of: OrderFactory.standardOrder().id, by: TestPrincipals.customer)
         #expect(eligibility.lines[0].returnableQuantity == 2)
         // The same submission then succeeds.
         let request = try await harness.service.submit(harness.shirtDraft(), by: TestPrincipals.customer)
@@ -94,9 +100,11 @@ struct ReturnsRobustnessTests {
         try await harness.setUp()
         harness.faults.script(.failAfter, for: .commit)
         await expectReturnsError(.storageFailure, field: nil) {
-            _ = try await harness.service.submit(harness.shirtDraft(), idempotencyKey: "amb-1", by: TestPrincipals.customer)
+            _ = try await harness.service.submit(
+                harness.shirtDraft(), idempotencyKey: "amb-1", by: TestPrincipals.customer)
         }
-        let replay = try await harness.service.submit(harness.shirtDraft(), idempotencyKey: "amb-1", by: TestPrincipals.customer)
+        let replay = try await harness.service.submit(
+            harness.shirtDraft(), idempotencyKey: "amb-1", by: TestPrincipals.customer)
         #expect(harness.memory.recordCount(of: ReturnRequest.self, in: harness.tenant) == 1)
         #expect(replay.state == .approved)
     }
@@ -107,7 +115,8 @@ struct ReturnsRobustnessTests {
         for run in 0..<12 {
             let harness = try ReturnsHarness(seed: UInt64(run) + 1)
             try await harness.setUp()
-            harness.faults.injectRandomly([.failBefore, .conflict], probability: 0.3, into: [.commit], random: random)
+            harness.faults.injectRandomly(
+                [.failBefore, .conflict], probability: 0.3, into: [.commit], random: random)
             var request: ReturnRequest?
             var steps = 0
             while steps < 60 {
@@ -115,25 +124,37 @@ struct ReturnsRobustnessTests {
                 do {
                     if let current = request {
                         switch current.state {
-                        case .approved: request = try await harness.service.issueLabel(current.id, by: TestPrincipals.customer)
+                        case .approved:
+                            request = try await harness.service.issueLabel(
+                                current.id, by: TestPrincipals.customer)
                         case .labelIssued:
                             request = try await harness.service.receive(
-                                current.id, receipts: current.items.map { ItemReceipt(item: $0.id, receivedQuantity: $0.quantity) },
+                                current.id,
+                                receipts: current.items.map {
+                                    ItemReceipt(item: $0.id, receivedQuantity: $0.quantity)
+                                },
                                 by: TestPrincipals.warehouse)
-                        case .received: request = try await harness.service.inspect(current.id, inspections: [], by: TestPrincipals.warehouse)
-                        case .inspected: request = try await harness.service.refund(current.id, by: TestPrincipals.finance)
+                        case .received:
+                            request = try await harness.service.inspect(
+                                current.id, inspections: [], by: TestPrincipals.warehouse)
+                        case .inspected:
+                            request = try await harness.service.refund(current.id, by: TestPrincipals.finance)
                         default: break
                         }
                         if request?.state == .resolved { break }
                     } else {
-                        request = try await harness.service.submit(harness.shirtDraft(), idempotencyKey: "run-\(run)", by: TestPrincipals.customer)
+                        request = try await harness.service.submit(
+                            harness.shirtDraft(), idempotencyKey: "run-\(run)", by: TestPrincipals.customer)
                     }
                 } catch let error as ReturnsError {
                     #expect(
-                        [.storageFailure, .versionConflict, .idempotencyKeyInFlight].contains(error.code), "\(error)")
+                        [.storageFailure, .versionConflict, .idempotencyKeyInFlight].contains(error.code),
+                        "\(error)")
                     // An unknown commit outcome keeps the submission key leased for a minute.
                     harness.clock.advance(by: .seconds(61))
-                    if let current = request { request = try await harness.service.request(current.id, by: TestPrincipals.agent) }
+                    if let current = request {
+                        request = try await harness.service.request(current.id, by: TestPrincipals.agent)
+                    }
                 }
                 // Invariants after every step: state and order bookkeeping agree.
                 if let current = request {
@@ -146,7 +167,8 @@ struct ReturnsRobustnessTests {
             harness.faults.removeAllFaults()
             let final = try #require(request)
             #expect(final.state == .resolved, "run \(run) ended in \(final.state)")
-            #expect(harness.gateway.refundedMinorUnits(for: final.order) == final.settlement?.total.minorUnits)
+            #expect(
+                harness.gateway.refundedMinorUnits(for: final.order) == final.settlement?.total.minorUnits)
             #expect(harness.inventory.restockedUnits == 1)
         }
     }
