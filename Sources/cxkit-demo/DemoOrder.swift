@@ -1,7 +1,6 @@
 import CXKitCore
 import CXKitTesting
 import Foundation
-import Synchronization
 
 /// An order as the demo stores it: the fixture's order, indexed by customer and by
 /// placement time.
@@ -30,7 +29,7 @@ struct OrderPlaced: Codable, Sendable {
 /// to deduplicate.
 final class CountingSink: NotificationSink {
     let name = "demo.counting"
-    private let state = Mutex<(deliveries: Int, seen: Set<EventID>)>((0, []))
+    private let state = Locked<(deliveries: Int, seen: Set<EventID>)>((0, []))
 
     func deliver(_ events: [EventEnvelope]) async throws {
         state.withLock { state in

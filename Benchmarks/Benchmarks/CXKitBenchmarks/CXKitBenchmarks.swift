@@ -5,4 +5,5 @@ let benchmarks: @Sendable () -> Void = {
     registerMemoryBenchmarks()
     registerCalendarBenchmarks()
     registerRuleBenchmarks()
+    registerRelayBenchmarks()
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// In-process fan-out of delivered events to `AsyncStream` subscribers — for UIs that show
 /// live activity, for tests and for demos.
 ///
@@ -40,7 +38,7 @@ public final class EventStreamHub: NotificationSink {
         var isFinished = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The sink name the relay records deliveries under.
     public let name: String

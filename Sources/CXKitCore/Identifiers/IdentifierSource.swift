@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Makes identifiers. Injected into every service so tests and simulations can seed them.
 public protocol IdentifierSource: Sendable {
     /// Returns a new identifier, distinct from every identifier this source returned before.
@@ -26,7 +24,7 @@ extension IdentifierSource {
 public final class TimeOrderedIdentifierSource: IdentifierSource {
     private let timestamps: any TimestampSource
     private let random: any RandomSource
-    private let last: Mutex<Identifier>
+    private let last: Locked<Identifier>
 
     /// Creates a source.
     ///
@@ -39,7 +37,7 @@ public final class TimeOrderedIdentifierSource: IdentifierSource {
     ) {
         self.timestamps = timestamps
         self.random = random
-        self.last = Mutex(.zero)
+        self.last = Locked(.zero)
     }
 
     /// Returns the next identifier.

@@ -1,11 +1,9 @@
-import Synchronization
-
 /// A deterministic, thread-safe random source (SplitMix64): the same seed always yields
 /// the same sequence, which makes simulations, fixtures and property tests reproducible.
 ///
 /// Not suitable for anything security-related.
 public final class SeededRandomSource: RandomSource {
-    private let state: Mutex<UInt64>
+    private let state: Locked<UInt64>
 
     /// The seed this source started from.
     public let seed: UInt64
@@ -15,7 +13,7 @@ public final class SeededRandomSource: RandomSource {
     /// - Parameter seed: Any 64-bit value; equal seeds give equal sequences.
     public init(seed: UInt64) {
         self.seed = seed
-        self.state = Mutex(seed)
+        self.state = Locked(seed)
     }
 
     /// Returns the next value of the SplitMix64 sequence.

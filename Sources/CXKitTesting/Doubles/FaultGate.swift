@@ -1,4 +1,4 @@
-import Synchronization
+import CXKitCore
 
 /// A gate that holds every ``wait()`` until a test opens it: lets a test hold a store call (or any
 /// async step) at a known point, look at the world, then let it go.
@@ -10,7 +10,7 @@ public final class FaultGate: Sendable {
         var arrivalWatchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates a closed gate.
     public init() {}

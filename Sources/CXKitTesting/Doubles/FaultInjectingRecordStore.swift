@@ -1,6 +1,5 @@
 import CXKitCore
 import Foundation
-import Synchronization
 
 /// Wraps any ``RecordStore`` and injects faults into chosen calls: failures before or
 /// after the wrapped call (the second is the ambiguous "committed, but reported as
@@ -33,7 +32,7 @@ public final class FaultInjectingRecordStore: RecordStore {
     public let base: any RecordStore
     /// The clock ``StoreFault/delay(_:)`` sleeps on.
     public let clock: any TimestampSource
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Wraps a store.
     ///

@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// Wraps a ``NotificationSink`` and injects the faults a real delivery channel shows:
 /// failed calls, calls that deliver and then fail (a lost acknowledgement), duplicated and
@@ -77,7 +76,7 @@ public final class FaultInjectingSink: NotificationSink {
 
     private let wrapped: any NotificationSink
     private let random: any RandomSource
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The fault plan.
     public let faults: Faults

@@ -1,6 +1,5 @@
 import CXKitCore
 import Foundation
-import Synchronization
 
 /// A ``TimestampSource`` that only moves when a test tells it to.
 ///
@@ -21,13 +20,13 @@ public final class ManualClock: TimestampSource {
         var sleeperWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Creates a clock that reads `start`.
     ///
     /// - Parameter start: The initial instant; defaults to 2026-01-05T09:00:00Z (a Monday).
     public init(start: Date = Date(timeIntervalSince1970: 1_767_603_600)) {
-        self.state = Mutex(State(now: start))
+        self.state = Locked(State(now: start))
     }
 
     /// The instant the clock reads.
@@ -47,7 +46,8 @@ public final class ManualClock: TimestampSource {
             return state.nextToken
         }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<Void, any Error>) in
                 let resume: Bool? = state.withLock { state in
                     if Task.isCancelled { return false }
                     if state.now >= deadline { return true }
@@ -107,7 +107,8 @@ public final class ManualClock: TimestampSource {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
             let count = state.sleepers.count
             let (done, waiting) = (
-                state.sleeperWaiters.filter { $0.count <= count }, state.sleeperWaiters.filter { $0.count > count }
+                state.sleeperWaiters.filter { $0.count <= count },
+                state.sleeperWaiters.filter { $0.count > count }
             )
             state.sleeperWaiters = waiting
             return done.map(\.continuation)

@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// A ``NotificationSink`` that records every batch it is handed, in order, for tests.
 ///
@@ -17,7 +16,7 @@ public final class RecordingNotificationSink: NotificationSink {
         var readPosition = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The sink name the relay records deliveries under.
     public let name: String

@@ -1,7 +1,6 @@
 import CXKitCore
 import CXKitTesting
 import Foundation
-import Synchronization
 
 /// An aggregate whose every change emits one event (for delivery tests).
 struct DeliveryTestAccount: StoredRecord, Equatable {
@@ -123,7 +122,7 @@ final class CrashingStore: RecordStore {
 
     let base: InMemoryRecordStore
     let cutPoint: CutPoint
-    private let crashed = Mutex(false)
+    private let crashed = Locked(false)
 
     init(_ base: InMemoryRecordStore, crashing cutPoint: CutPoint) {
         self.base = base
@@ -219,12 +218,12 @@ final class CrashingStore: RecordStore {
 final class FlakySink: NotificationSink {
     let name: String
     let accepted: RecordingNotificationSink
-    private let remainingFailures: Mutex<[EventID: Int]>
+    private let remainingFailures: Locked<[EventID: Int]>
 
     init(name: String = "flaky", failures: [EventID: Int]) {
         self.name = name
         self.accepted = RecordingNotificationSink(name: name)
-        self.remainingFailures = Mutex(failures)
+        self.remainingFailures = Locked(failures)
     }
 
     func deliver(_ events: [EventEnvelope]) async throws {

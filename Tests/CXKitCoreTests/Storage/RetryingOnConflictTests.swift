@@ -1,6 +1,5 @@
 import CXKitCore
 import Foundation
-import Synchronization
 import Testing
 
 @Suite("retryingOnConflict")
@@ -58,7 +57,7 @@ struct RetryingOnConflictTests {
 
     @Test("gives up after maxAttempts conflicts and rethrows the conflict")
     func givesUp() async throws {
-        let attempts = Mutex(0)
+        let attempts = Locked(0)
         await #expect(throws: CoreError(code: .versionConflict, reason: "stale")) {
             try await retryingOnConflict(maxAttempts: 3) {
                 attempts.withLock { $0 += 1 }
@@ -70,7 +69,7 @@ struct RetryingOnConflictTests {
 
     @Test("other errors surface at once")
     func otherErrorsSurface() async throws {
-        let attempts = Mutex(0)
+        let attempts = Locked(0)
         await #expect(throws: CoreError.self) {
             try await retryingOnConflict {
                 attempts.withLock { $0 += 1 }
@@ -82,7 +81,7 @@ struct RetryingOnConflictTests {
 
     @Test("a conflict followed by success returns the success, sleeping on the injected clock")
     func retriesWithBackoff() async throws {
-        let attempts = Mutex(0)
+        let attempts = Locked(0)
         let backoff = ConflictBackoff(clock: FixedTimestamps(), random: SeededRandomSource(seed: 1))
         let value = try await retryingOnConflict(backoff: backoff) {
             let attempt = attempts.withLock { state -> Int in

@@ -1,6 +1,5 @@
 import CXKitCore
 import Foundation
-import Synchronization
 
 /// A record with a partitioned date index, a multi-valued tag index and a sparse index.
 struct TestTicket: StoredRecord, Equatable {
@@ -39,7 +38,7 @@ func seededIdentifiers(_ seed: UInt64) -> TimeOrderedIdentifierSource {
 
 /// Counts how often a closure ran, from any task.
 final class RunTally: Sendable {
-    private let count = Mutex(0)
+    private let count = Locked(0)
 
     func increment() { count.withLock { $0 += 1 } }
 

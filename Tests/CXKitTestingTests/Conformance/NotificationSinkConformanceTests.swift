@@ -1,13 +1,12 @@
 import CXKitCore
 import CXKitTesting
-import Synchronization
 import Testing
 
 /// A sink that acts on each event ID once: the shape the suite expects of host sinks.
 private final class DeduplicatingSink: NotificationSink {
     let name = "deduplicating"
     let recorder = RecordingNotificationSink(name: "effects")
-    private let seen = Mutex(Set<EventID>())
+    private let seen = Locked(Set<EventID>())
 
     func deliver(_ events: [EventEnvelope]) async throws {
         let fresh = seen.withLock { seen in events.filter { seen.insert($0.id).inserted } }

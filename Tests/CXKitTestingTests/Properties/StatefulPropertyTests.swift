@@ -1,11 +1,10 @@
 import CXKitCore
 import CXKitTesting
-import Synchronization
 import Testing
 
 /// A tally with a deliberate bug: incrementing from 3 jumps to 5.
 private final class BuggyTally: Sendable {
-    private let state = Mutex(0)
+    private let state = Locked(0)
 
     var value: Int { state.withLock { $0 } }
 

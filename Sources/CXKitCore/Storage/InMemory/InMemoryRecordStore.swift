@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The reference ``RecordStore``: every tenant's records, indexes, outbox and idempotency
 /// records in memory, behind one `Mutex`.
@@ -23,7 +22,7 @@ import Synchronization
 /// The store lives as long as the process; use it for tests, demos, previews and single-
 /// process hosts that persist elsewhere.
 public final class InMemoryRecordStore: RecordStore {
-    private let state = Mutex(InMemoryStoreState())
+    private let state = Locked(InMemoryStoreState())
 
     /// Creates an empty store.
     public init() {}
