@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// The reference ``InventoryGateway``: stock per variant, holds and restocks by reference,
 /// alternatives per product; thread-safe.
@@ -12,7 +11,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
         var failuresLeft = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an inventory with no stock.
     public init() {}

@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// The reference ``RefundGateway``: remembers each idempotency key's outcome, totals what
 /// each order got back, and can be scripted to refuse or time out.
@@ -22,7 +21,7 @@ public final class InMemoryRefundGateway: RefundGateway {
         var sequence: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates a gateway.
     public init() {}

@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// Compiled policies by tenant and version (versions never change once published).
 final class PolicyCache: Sendable {
@@ -8,7 +7,7 @@ final class PolicyCache: Sendable {
         let version: Int
     }
 
-    private let policies = Mutex<[Key: ReturnPolicy]>([:])
+    private let policies = Locked<[Key: ReturnPolicy]>([:])
 
     func policy(_ version: Int, in tenant: TenantID) -> ReturnPolicy? {
         policies.withLock { $0[Key(tenant: tenant, version: version)] }

@@ -1,5 +1,4 @@
 import CXKitCore
-import Synchronization
 
 /// The reference ``ReturnShippingProvider``: issues a return code and a tracking number per
 /// request (the same ones again for a repeated request), thread-safe.
@@ -10,7 +9,7 @@ public final class InMemoryReturnShippingProvider: ReturnShippingProvider {
         var failuresLeft = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// The carrier name put on labels.
     public let carrier: String
 
