@@ -16,7 +16,7 @@ struct ReturnsHarness {
     let service: ReturnsService
     let tenant = TestPrincipals.tenant
 
-    init(seed: UInt64 = 42) throws {
+    init(seed: UInt64 = 42, rmaRandom: (any RandomSource)? = nil) throws {
         let clock = ManualClock(start: TestPrincipals.monday)
         self.clock = clock
         memory = InMemoryRecordStore()
@@ -30,7 +30,7 @@ struct ReturnsHarness {
         service = ReturnsService(
             store: faults, clock: clock,
             ids: TimeOrderedIdentifierSource(timestamps: clock, random: SeededRandomSource(seed: seed)),
-            random: SeededRandomSource(seed: seed &+ 1), shipping: shipping, refunds: gateway,
+            random: rmaRandom ?? SeededRandomSource(seed: seed &+ 1), shipping: shipping, refunds: gateway,
             inventory: inventory,
             calendar: calendar)
     }
