@@ -112,6 +112,9 @@ public struct ReturnsError: CXKitError, Equatable {
                 code: core.code, field: core.field, reason: core.reason, recordType: core.recordType,
                 recordID: core.recordID)
         }
+        if error is CancellationError {
+            return ReturnsError(code: .cancelled, reason: "the operation was cancelled")
+        }
         if let other = error as? any CXKitError {
             return ReturnsError(code: other.code, field: other.field, reason: other.reason)
         }

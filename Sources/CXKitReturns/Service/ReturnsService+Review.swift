@@ -23,6 +23,7 @@ extension ReturnsService {
             let policy = try await self.policy(version: loaded.record.policyVersion, in: principal.tenant)
             let steps = try loaded.record.apply(.approve(reason: reason), at: now, by: principal)
             try markApproved(&loaded.record, policy: policy, at: now)
+            try await holdReplacements(of: loaded.record, tenant: principal.tenant)
             var transaction = StoreTransaction()
             transaction.update(loaded)
             appendSteps(steps, of: loaded.record, to: &transaction, tenant: principal.tenant)

@@ -232,20 +232,7 @@ extension ReturnsService {
         history.recordSubmission(at: now)
 
         // Instant exchange: hold the replacements now (idempotent per reference).
-        if draft.instantExchange && request.state == .approved {
-            for (i, item) in request.items.enumerated() {
-                guard let exchange = item.exchange else { continue }
-                let held = try await inventory.hold(
-                    item.quantity, of: exchange.variant, reference: Self.holdReference(request, item),
-                    in: tenant)
-                if !held {
-                    try await releaseHolds(of: request, tenant: tenant)
-                    throw ReturnsError(
-                        code: .returnNotEligible, field: "items[\(i)].exchange",
-                        reason: "the replacement could not be held")
-                }
-            }
-        }
+        if request.state == .approved { try await holdReplacements(of: request, tenant: tenant) }
 
         var order = checked.order
         let firstReturn = !order.record.hasReturn
@@ -357,6 +344,23 @@ extension ReturnsService {
         }
         if policy.definition.refundDeadlineStart == .approval || request.resolution == .keepItem {
             request.refundDueAt = try refundDeadline(from: now, policy: policy)
+        }
+    }
+
+    /// Holds the replacements of an approved instant exchange (idempotent per reference);
+    /// releases what it held when one cannot be held.
+    func holdReplacements(of request: ReturnRequest, tenant: TenantID) async throws {
+        guard request.isInstantExchange else { return }
+        for (i, item) in request.items.enumerated() {
+            guard let exchange = item.exchange else { continue }
+            let held = try await inventory.hold(
+                item.quantity, of: exchange.variant, reference: Self.holdReference(request, item), in: tenant)
+            if !held {
+                try await releaseHolds(of: request, tenant: tenant)
+                throw ReturnsError(
+                    code: .returnNotEligible, field: "items[\(i)].exchange",
+                    reason: "the replacement could not be held")
+            }
         }
     }
 }
