@@ -211,3 +211,78 @@ struct ReturnsAccessAndInputTests {
         #expect(report.lines[0].isEligible)
     }
 }
+
+@Suite("Returns service: warehouse input")
+struct ReturnsWarehouseInputTests {
+    @Test("bad receipts and inspections give typed errors naming the field and change nothing")
+    func badWarehouseInput() async throws {
+        let harness = try ReturnsHarness()
+        try await harness.setUp()
+        let service = harness.service
+        let request = try await service.submit(harness.shirtDraft(quantity: 2), by: TestPrincipals.customer)
+        let item = try #require(request.items.first)
+        let stranger = ReturnItemID(rawValue: Identifier(high: 5, low: 5))
+        await expectReturnsError(.validationFailed, field: "receipts[0].item") {
+            _ = try await service.receive(
+                request.id, receipts: [ItemReceipt(item: stranger, receivedQuantity: 1)],
+                by: TestPrincipals.warehouse)
+        }
+        await expectReturnsError(.validationFailed, field: "receipts[1].item") {
+            _ = try await service.receive(
+                request.id,
+                receipts: [
+                    ItemReceipt(item: item.id, receivedQuantity: 1),
+                    ItemReceipt(item: item.id, receivedQuantity: 1),
+                ],
+                by: TestPrincipals.warehouse)
+        }
+        await expectReturnsError(.validationFailed, field: "receipts[0].receivedQuantity") {
+            _ = try await service.receive(
+                request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 3)],
+                by: TestPrincipals.warehouse)
+        }
+        #expect(try await service.request(request.id, by: TestPrincipals.agent).state == .approved)
+        // A short shipment: one unit arrives, one is refunded, the other becomes returnable again.
+        let received = try await service.receive(
+            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
+            by: TestPrincipals.warehouse)
+        #expect(received.items[0].reception == .shortShipped)
+        await expectReturnsError(.validationFailed, field: "inspections[0].item") {
+            _ = try await service.inspect(
+                request.id, inspections: [ItemInspection(item: stranger)], by: TestPrincipals.warehouse)
+        }
+        let inspected = try await service.inspect(request.id, inspections: [], by: TestPrincipals.warehouse)
+        #expect(inspected.settlement?.units.count == 1)
+        #expect(inspected.items[0].dispositions == [.restocked, .pending])
+        let eligibility = try await service.eligibility(of: request.order, by: TestPrincipals.customer)
+        #expect(eligibility.lines[0].returnableQuantity == 1)
+    }
+
+    @Test("a reviewed instant exchange holds its replacement when an agent approves it")
+    func instantExchangeAfterReview() async throws {
+        let harness = try ReturnsHarness()
+        let order = try await harness.setUp(
+            policy: ReturnsHarness.policy {
+                $0.allowsInstantExchange = true
+                $0.reviewRules = [
+                    ReviewRule(
+                        name: "all exchanges",
+                        condition: .attribute("request.units", .greaterThan(.integer(0))))
+                ]
+            })
+        let replacement = VariantID(rawValue: Identifier(high: 0x33, low: 9))
+        harness.inventory.setStock(1, of: replacement, product: order.lines[0].product)
+        var draft = harness.shirtDraft()
+        draft.resolution = .exchange
+        draft.instantExchange = true
+        draft.items[0].exchange = ExchangeChoice(
+            product: order.lines[0].product, variant: replacement, unitPrice: OrderFactory.money(10_000))
+        let submitted = try await harness.service.submit(draft, by: TestPrincipals.customer)
+        #expect(submitted.state == .needsReview)
+        #expect(harness.inventory.heldUnits == 0)
+        _ = try await harness.service.approve(submitted.id, reason: "checked", by: TestPrincipals.agent)
+        #expect(harness.inventory.heldUnits == 1)
+        _ = try await harness.service.cancel(submitted.id, by: TestPrincipals.customer)
+        #expect(harness.inventory.heldUnits == 0)
+    }
+}
