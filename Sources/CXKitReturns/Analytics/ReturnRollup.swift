@@ -43,7 +43,7 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public internal(set) var exchanges: Int64 = 0
     /// Value kept by exchanges (replacement value), in minor units.
     public internal(set) var retainedMinorUnits: Int64 = 0
-    /// Units per disposition, indexed like ``DispositionState/allCases``.
+    /// Units per disposition, indexed like `DispositionState.allCases`.
     public internal(set) var dispositions: [Int64] = Array(
         repeating: 0, count: DispositionState.allCases.count)
     /// Sum of submitted→refunded durations, in seconds.

@@ -68,7 +68,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ///   - reference: The hold's reference.
     ///   - tenant: The tenant.
     /// - Returns: Whether the units are held.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` while failures are injected.
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` while failures are injected.
     public func hold(_ quantity: Int, of variant: VariantID, reference: String, in tenant: TenantID)
         async throws
         -> Bool
@@ -88,7 +88,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     /// - Parameters:
     ///   - reference: The hold's reference.
     ///   - tenant: The tenant.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` while failures are injected.
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` while failures are injected.
     public func releaseHold(reference: String, in tenant: TenantID) async throws {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
@@ -105,7 +105,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ///   - variant: The variant, if any.
     ///   - reference: The restock's reference.
     ///   - tenant: The tenant.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` while failures are injected.
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` while failures are injected.
     public func restock(
         _ quantity: Int, of product: ProductID, variant: VariantID?, reference: String, in tenant: TenantID
     ) async throws {

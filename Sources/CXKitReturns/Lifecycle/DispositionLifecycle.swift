@@ -11,7 +11,7 @@ public enum DispositionLifecycle {
     ///   - now: When the command runs.
     ///   - principal: Who runs it.
     /// - Returns: The new state and the recorded step.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/invalidTransition`` naming both states.
+    /// - Throws: ``ReturnsError`` with `.invalidTransition` naming both states.
     public static func apply(
         _ command: DispositionCommand, to state: DispositionState, at now: Date, by principal: Principal
     ) throws(ReturnsError) -> LifecycleOutcome<DispositionState> {

@@ -11,8 +11,8 @@ public enum ItemAcceptanceLifecycle {
     ///   - now: When the command runs.
     ///   - principal: Who runs it.
     /// - Returns: The new state and the recorded step.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/invalidTransition`` naming both states;
-    ///   ``ErrorCode/validationFailed`` (field `reason`) when a required reason is missing.
+    /// - Throws: ``ReturnsError`` with `.invalidTransition` naming both states;
+    ///   `.validationFailed` (field `reason`) when a required reason is missing.
     public static func apply(
         _ command: ItemAcceptanceCommand, to state: ItemAcceptanceState, at now: Date,
         by principal: Principal

@@ -16,7 +16,7 @@ enum LifecycleRules {
     ///   - now: When the command runs.
     ///   - principal: Who runs it.
     ///   - reason: The reason given.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/invalidTransition`` naming both states.
+    /// - Throws: ``ReturnsError`` with `.invalidTransition` naming both states.
     static func outcome<State: LifecycleState>(
         from current: State, to target: State?, requested: State, detail: String? = nil, now: Date,
         principal: Principal, reason: String?
@@ -35,8 +35,8 @@ enum LifecycleRules {
     ///
     /// - Parameter reason: The reason given.
     /// - Returns: The trimmed reason.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/validationFailed`` when it is empty, or
-    ///   ``ErrorCode/limitExceeded`` when it is too long.
+    /// - Throws: ``ReturnsError`` with `.validationFailed` when it is empty, or
+    ///   `.limitExceeded` when it is too long.
     static func requiredReason(_ reason: String?) throws(ReturnsError) -> String {
         guard let trimmed = try optionalReason(reason) else {
             throw ReturnsError.validation(field: "reason", reason: "a reason is required for this transition")
@@ -48,7 +48,7 @@ enum LifecycleRules {
     ///
     /// - Parameter reason: The reason given.
     /// - Returns: The trimmed reason, or `nil` when none (or only whitespace) was given.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/limitExceeded`` when it is too long.
+    /// - Throws: ``ReturnsError`` with `.limitExceeded` when it is too long.
     static func optionalReason(_ reason: String?) throws(ReturnsError) -> String? {
         guard let reason else { return nil }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -11,8 +11,8 @@ public enum RefundLifecycle {
     ///   - now: When the command runs.
     ///   - principal: Who runs it.
     /// - Returns: The new state and the recorded step.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/invalidTransition`` naming both states;
-    ///   ``ErrorCode/validationFailed`` (field `reason`) when a failure or cancellation has
+    /// - Throws: ``ReturnsError`` with `.invalidTransition` naming both states;
+    ///   `.validationFailed` (field `reason`) when a failure or cancellation has
     ///   no reason.
     public static func apply(
         _ command: RefundCommand, to state: RefundState, at now: Date, by principal: Principal

@@ -14,9 +14,9 @@ public enum ReturnRequestLifecycle {
     ///   - now: When the command runs.
     ///   - principal: Who runs it; customers may cancel only before the parcel ships.
     /// - Returns: The new state and the recorded step.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/invalidTransition`` naming both states when
-    ///   the current state does not allow the command; ``ErrorCode/validationFailed`` (field
-    ///   `reason`) when a required reason is missing, ``ErrorCode/limitExceeded`` when it is
+    /// - Throws: ``ReturnsError`` with `.invalidTransition` naming both states when
+    ///   the current state does not allow the command; `.validationFailed` (field
+    ///   `reason`) when a required reason is missing, `.limitExceeded` when it is
     ///   too long.
     public static func apply(
         _ command: ReturnRequestCommand, to state: ReturnRequestState, at now: Date, by principal: Principal

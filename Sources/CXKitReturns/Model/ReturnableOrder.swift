@@ -67,10 +67,10 @@ public struct ReturnableOrder: Hashable, Sendable, Codable {
 
     /// Checks the order's figures.
     ///
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/currencyMismatch`` naming the amount in
-    ///   another currency; ``ErrorCode/validationFailed`` naming `lines`, `lines[i].quantity`,
+    /// - Throws: ``ReturnsError`` with `.currencyMismatch` naming the amount in
+    ///   another currency; `.validationFailed` naming `lines`, `lines[i].quantity`,
     ///   `lines[i].deliveredQuantity`, `lines[i].lineDiscount`, `lines[i].id`, `orderDiscount`
-    ///   and so on for negative, inconsistent or duplicate values; ``ErrorCode/limitExceeded``
+    ///   and so on for negative, inconsistent or duplicate values; `.limitExceeded`
     ///   for too many lines or units.
     public func validate() throws(ReturnsError) {
         guard !lines.isEmpty else {

@@ -28,11 +28,11 @@ public struct ReturnPolicy: Sendable {
     /// - Parameters:
     ///   - definition: The policy's data.
     ///   - version: Its version, at least 1.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/contradictoryPolicy`` naming the clause that
-    ///   contradicts another; ``ErrorCode/validationFailed`` naming the clause that is out
+    /// - Throws: ``ReturnsError`` with `.contradictoryPolicy` naming the clause that
+    ///   contradicts another; `.validationFailed` naming the clause that is out
     ///   of range or whose rule does not check against ``ReturnPolicySchema`` (for example
-    ///   `windowRules[1].condition.attribute`); ``ErrorCode/currencyMismatch`` naming an
-    ///   amount in another currency; ``ErrorCode/limitExceeded`` for too many rules.
+    ///   `windowRules[1].condition.attribute`); `.currencyMismatch` naming an
+    ///   amount in another currency; `.limitExceeded` for too many rules.
     public init(_ definition: ReturnPolicyDefinition, version: Int) throws(ReturnsError) {
         try Self.checkScalars(definition, version: version)
         try Self.checkContradictions(definition)

@@ -16,12 +16,12 @@ public enum RefundCalculator {
     ///   - terms: The policy's money terms.
     ///   - previouslyRefunded: What was refunded for the order before, in its currency.
     /// - Returns: The quote.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/validationFailed`` naming
+    /// - Throws: ``ReturnsError`` with `.validationFailed` naming
     ///   `selections[i].lineIndex`, `selections[i].quantity` or
     ///   `selections[i].conditionDeductionBasisPoints` for out-of-range values;
-    ///   ``ErrorCode/refundExceedsRefundable`` naming `selections[i].quantity` when units
+    ///   `.refundExceedsRefundable` naming `selections[i].quantity` when units
     ///   beyond the line's quantity are asked for, or `total` when the refund would exceed
-    ///   what is still refundable; ``ErrorCode/currencyMismatch`` naming
+    ///   what is still refundable; `.currencyMismatch` naming
     ///   `previouslyRefunded` or `terms.returnShippingFee`.
     public static func quote(
         _ selections: [RefundSelection], order: ReturnableOrder, basis: OrderRefundBasis, terms: RefundTerms,

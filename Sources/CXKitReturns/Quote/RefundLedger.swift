@@ -28,9 +28,9 @@ public struct RefundLedger: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - settlement: The settled quote; its units must start at ``nextUnit(of:)``.
     ///   - amountPaid: What the order paid.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/refundExceedsRefundable`` (field `units` or
+    /// - Throws: ``ReturnsError`` with `.refundExceedsRefundable` (field `units` or
     ///   `total`) when a unit was already settled or the total would exceed what was paid;
-    ///   ``ErrorCode/currencyMismatch`` for another currency.
+    ///   `.currencyMismatch` for another currency.
     public mutating func record(_ settlement: RefundQuote, amountPaid: Money) throws(ReturnsError) {
         guard settlement.currency == refunded.currency, amountPaid.currency == refunded.currency else {
             throw ReturnsError(

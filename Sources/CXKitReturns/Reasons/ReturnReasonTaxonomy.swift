@@ -19,9 +19,9 @@ public struct ReturnReasonTaxonomy: Hashable, Sendable, Codable {
     /// Builds and validates a taxonomy.
     ///
     /// - Parameter reasons: The nodes; parents may come after their children.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/validationFailed`` and field
+    /// - Throws: ``ReturnsError`` with `.validationFailed` and field
     ///   `reasons[i].code` for an empty, malformed or duplicate code, `reasons[i].parent`
-    ///   for an unknown parent or a cycle; ``ErrorCode/limitExceeded`` with field `reasons`
+    ///   for an unknown parent or a cycle; `.limitExceeded` with field `reasons`
     ///   above ``maximumReasons``.
     public init(_ reasons: [ReturnReason]) throws(ReturnsError) {
         guard reasons.count <= Self.maximumReasons else {
@@ -81,7 +81,7 @@ public struct ReturnReasonTaxonomy: Hashable, Sendable, Codable {
     ///   - code: The code the customer picked.
     ///   - field: The input field, for the error.
     /// - Returns: The reason.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/validationFailed`` naming `field` when the
+    /// - Throws: ``ReturnsError`` with `.validationFailed` naming `field` when the
     ///   code is unknown or not a leaf.
     public func leaf(_ code: String, field: String) throws(ReturnsError) -> ReturnReason {
         guard let reason = reason(code) else {

@@ -31,7 +31,7 @@ public final class InMemoryRefundGateway: RefundGateway {
     ///
     /// - Parameter attempt: The attempt.
     /// - Returns: The outcome.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` for scripted timeouts
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` for scripted timeouts
     ///   and outages.
     public func submit(_ attempt: RefundAttemptRequest) async throws -> RefundGatewayOutcome {
         try state.withLock { state throws(ReturnsError) in

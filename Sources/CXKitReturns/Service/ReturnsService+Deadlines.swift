@@ -11,8 +11,8 @@ extension ReturnsService {
     ///   - principal: The system or an administrator.
     ///   - limit: The most requests of each kind handled per call (1 … 1000).
     /// - Returns: What was expired and what became overdue.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/validationFailed`` (field `limit`).
+    /// - Throws: ``ReturnsError``: `.permissionDenied`;
+    ///   `.validationFailed` (field `limit`).
     public func sweepDeadlines(by principal: Principal, limit: Int = 100) async throws -> DeadlineSweepReport
     {
         try await boundary {
@@ -72,7 +72,7 @@ extension ReturnsService {
     ///   - id: The request.
     ///   - principal: Its customer or staff.
     /// - Returns: The request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied`` for
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied` for
     ///   another customer's request.
     public func request(_ id: ReturnRequestID, by principal: Principal) async throws -> ReturnRequest {
         try await boundary {
@@ -89,7 +89,7 @@ extension ReturnsService {
     ///   - principal: The customer themselves or staff.
     ///   - limit: The page size (1 … 1000).
     /// - Returns: The requests.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/permissionDenied``; ``ErrorCode/validationFailed``
+    /// - Throws: ``ReturnsError``: `.permissionDenied`; `.validationFailed`
     ///   (field `limit`).
     public func requests(of customer: CustomerID, by principal: Principal, limit: Int = 50) async throws
         -> [ReturnRequest]

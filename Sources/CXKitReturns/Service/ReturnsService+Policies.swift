@@ -8,10 +8,10 @@ extension ReturnsService {
     ///   - definition: The policy's data.
     ///   - principal: An administrator.
     /// - Returns: The published version.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/permissionDenied`` for non-admins;
-    ///   ``ErrorCode/contradictoryPolicy``, ``ErrorCode/validationFailed`` or
-    ///   ``ErrorCode/currencyMismatch`` naming the clause (see ``ReturnPolicy/init(_:version:)``);
-    ///   ``ErrorCode/versionConflict`` when another version was published at the same time.
+    /// - Throws: ``ReturnsError``: `.permissionDenied` for non-admins;
+    ///   `.contradictoryPolicy`, `.validationFailed` or
+    ///   `.currencyMismatch` naming the clause (see ``ReturnPolicy/init(_:version:)``);
+    ///   `.versionConflict` when another version was published at the same time.
     public func publishPolicy(_ definition: ReturnPolicyDefinition, by principal: Principal) async throws
         -> ReturnPolicyRecord
     {
@@ -52,7 +52,7 @@ extension ReturnsService {
     ///
     /// - Parameter principal: An administrator, agent or supervisor.
     /// - Returns: The current version's record, or `nil`.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/permissionDenied`` or ``ErrorCode/storageFailure``.
+    /// - Throws: ``ReturnsError`` with `.permissionDenied` or `.storageFailure`.
     public func currentPolicy(by principal: Principal) async throws -> ReturnPolicyRecord? {
         try await boundary {
             try authorize(principal, ReturnsOperations.readPolicy, owner: nil)
@@ -74,8 +74,8 @@ extension ReturnsService {
     ///   - principal: The system or an administrator.
     /// - Returns: The stored order record.
     /// - Throws: ``ReturnsError``: the order's validation errors (see
-    ///   ``ReturnableOrder/validate()``); ``ErrorCode/notFound`` (field `policy`) when no
-    ///   policy was published; ``ErrorCode/permissionDenied``.
+    ///   ``ReturnableOrder/validate()``); `.notFound` (field `policy`) when no
+    ///   policy was published; `.permissionDenied`.
     public func recordOrder(_ order: ReturnableOrder, by principal: Principal) async throws
         -> ReturnOrderRecord
     {
@@ -142,8 +142,8 @@ extension ReturnsService {
     ///   - quantities: The quantity asked about per line (`[:]` for every line's maximum).
     ///   - principal: The order's customer, an agent or the system.
     /// - Returns: The report under the order's pinned policy.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound`` (field `order`);
-    ///   ``ErrorCode/permissionDenied`` for another customer's order.
+    /// - Throws: ``ReturnsError``: `.notFound` (field `order`);
+    ///   `.permissionDenied` for another customer's order.
     public func eligibility(
         of order: OrderID, quantities: [OrderLineID: Int] = [:], by principal: Principal
     ) async throws -> EligibilityReport {
@@ -164,7 +164,7 @@ extension ReturnsService {
     ///   - product: Its product.
     ///   - principal: Anyone who may check eligibility.
     /// - Returns: Alternatives, best first.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` when inventory fails.
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` when inventory fails.
     public func exchangeAlternatives(to variant: VariantID, of product: ProductID, by principal: Principal)
         async throws
         -> [VariantID]

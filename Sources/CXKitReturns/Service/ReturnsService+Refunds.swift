@@ -16,11 +16,11 @@ extension ReturnsService {
     ///   - id: The request.
     ///   - principal: Finance, an agent, supervisor, administrator or the system.
     /// - Returns: The request; ``ReturnRequest/refund`` names the refund record.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition`` before inspection; ``ErrorCode/returnNotEligible``
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition` before inspection; `.returnNotEligible`
     ///   (field `items[i].exchange`) when a replacement is out of stock;
-    ///   ``ErrorCode/dependencyFailure`` when the gateway's answer is unknown (retry later);
-    ///   ``ErrorCode/refundExceedsRefundable`` when a keep-the-item settlement would exceed
+    ///   `.dependencyFailure` when the gateway's answer is unknown (retry later);
+    ///   `.refundExceedsRefundable` when a keep-the-item settlement would exceed
     ///   what was paid.
     public func refund(_ id: ReturnRequestID, by principal: Principal) async throws -> ReturnRequest {
         try await boundary {
@@ -83,7 +83,7 @@ extension ReturnsService {
     ///   - id: The refund.
     ///   - principal: Someone who may read the request.
     /// - Returns: The refund.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``.
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`.
     public func refundRecord(_ id: RefundID, by principal: Principal) async throws -> Refund {
         try await boundary {
             guard let found = try await store.fetch(Refund.self, id: id, in: principal.tenant) else {

@@ -14,8 +14,8 @@ extension ReturnsService {
     ///   - through: The last month, inclusive.
     ///   - principal: An analyst, supervisor, administrator or the system.
     /// - Returns: One row per key, by key.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/validationFailed`` (field `from` or `through`);
-    ///   ``ErrorCode/permissionDenied``.
+    /// - Throws: ``ReturnsError``: `.validationFailed` (field `from` or `through`);
+    ///   `.permissionDenied`.
     public func returnRates(
         by dimension: RollupDimension, from: Int, through: Int, by principal: Principal
     ) async throws -> [ReturnRateRow] {
@@ -60,8 +60,8 @@ extension ReturnsService {
     ///   - through: The last month, inclusive.
     ///   - principal: An analyst, supervisor, administrator or the system.
     /// - Returns: The summary.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/validationFailed`` (field `from` or `through`);
-    ///   ``ErrorCode/permissionDenied``.
+    /// - Throws: ``ReturnsError``: `.validationFailed` (field `from` or `through`);
+    ///   `.permissionDenied`.
     public func summary(from: Int, through: Int, by principal: Principal) async throws -> ReturnsSummary {
         try await boundary {
             try Self.checkPeriods(from: from, through: through)

@@ -10,9 +10,9 @@ extension ReturnsService {
     ///   - reason: Why (required when the request is in review).
     ///   - principal: An agent, supervisor or administrator (not on their own return).
     /// - Returns: The approved request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound`` (field `request`);
-    ///   ``ErrorCode/permissionDenied``; ``ErrorCode/invalidTransition`` naming both states;
-    ///   ``ErrorCode/validationFailed`` (field `reason`) for a missing override reason.
+    /// - Throws: ``ReturnsError``: `.notFound` (field `request`);
+    ///   `.permissionDenied`; `.invalidTransition` naming both states;
+    ///   `.validationFailed` (field `reason`) for a missing override reason.
     public func approve(_ id: ReturnRequestID, reason: String? = nil, by principal: Principal) async throws
         -> ReturnRequest
     {
@@ -42,8 +42,8 @@ extension ReturnsService {
     ///   - reason: Why (required).
     ///   - principal: An agent, supervisor or administrator (not on their own return).
     /// - Returns: The rejected request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition``; ``ErrorCode/validationFailed`` (field `reason`).
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition`; `.validationFailed` (field `reason`).
     public func reject(_ id: ReturnRequestID, reason: String, by principal: Principal) async throws
         -> ReturnRequest
     {
@@ -59,8 +59,8 @@ extension ReturnsService {
     ///   - reason: Why, if given.
     ///   - principal: The customer or staff.
     /// - Returns: The cancelled request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition`` naming both states (e.g. a customer cancelling in
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition` naming both states (e.g. a customer cancelling in
     ///   transit).
     public func cancel(_ id: ReturnRequestID, reason: String? = nil, by principal: Principal) async throws
         -> ReturnRequest
@@ -75,8 +75,8 @@ extension ReturnsService {
     ///   - id: The request.
     ///   - principal: An agent, supervisor, administrator or the system.
     /// - Returns: The closed request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition``.
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition`.
     public func close(_ id: ReturnRequestID, by principal: Principal) async throws -> ReturnRequest {
         try await boundary {
             var loaded = try await loadRequest(id, in: principal.tenant)
@@ -124,8 +124,8 @@ extension ReturnsService {
     ///   - id: The request.
     ///   - principal: The customer, staff or the system.
     /// - Returns: The request with its label.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition`` unless approved; ``ErrorCode/dependencyFailure``
+    /// - Throws: ``ReturnsError``: `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition` unless approved; `.dependencyFailure`
     ///   when the carrier fails (the request stays approved).
     public func issueLabel(_ id: ReturnRequestID, by principal: Principal) async throws -> ReturnRequest {
         try await boundary {
@@ -169,8 +169,8 @@ extension ReturnsService {
     ///   - update: The update.
     ///   - principal: The system (carrier webhook) or an administrator.
     /// - Returns: The request after the update.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/notFound`` (field `trackingNumber`);
-    ///   ``ErrorCode/permissionDenied``.
+    /// - Throws: ``ReturnsError``: `.notFound` (field `trackingNumber`);
+    ///   `.permissionDenied`.
     public func applyCarrierUpdate(_ update: CarrierUpdate, by principal: Principal) async throws
         -> ReturnRequest
     {

@@ -36,16 +36,16 @@ extension ReturnsService {
     ///     request, the same key with another draft is refused.
     ///   - principal: The order's customer, or an agent on their behalf.
     /// - Returns: The request, `approved` or `needsReview`.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/validationFailed`` naming `items`,
+    /// - Throws: ``ReturnsError``: `.validationFailed` naming `items`,
     ///   `items[i].quantity` (≤ 0), `items[i].reason` (unknown or not a leaf),
     ///   `items[i].line` (duplicate), `items[i].exchange`, `instantExchange`;
-    ///   ``ErrorCode/limitExceeded`` naming `items`, `items[i].note`, `items[i].evidence`;
-    ///   ``ErrorCode/notFound`` naming `order` or `items[i].line`;
-    ///   ``ErrorCode/permissionDenied`` for another customer's order;
-    ///   ``ErrorCode/returnNotEligible`` naming `items[i].quantity` (beyond returnable),
+    ///   `.limitExceeded` naming `items`, `items[i].note`, `items[i].evidence`;
+    ///   `.notFound` naming `order` or `items[i].line`;
+    ///   `.permissionDenied` for another customer's order;
+    ///   `.returnNotEligible` naming `items[i].quantity` (beyond returnable),
     ///   `items[i]` (window closed, excluded …), `resolution` or `items[i].exchange` (out of
-    ///   stock); ``ErrorCode/currencyMismatch`` naming `items[i].exchange.unitPrice`;
-    ///   ``ErrorCode/idempotencyKeyReused`` / ``ErrorCode/idempotencyKeyInFlight`` naming
+    ///   stock); `.currencyMismatch` naming `items[i].exchange.unitPrice`;
+    ///   `.idempotencyKeyReused` / `.idempotencyKeyInFlight` naming
     ///   `idempotencyKey`.
     public func submit(_ draft: ReturnDraft, idempotencyKey: String? = nil, by principal: Principal)
         async throws

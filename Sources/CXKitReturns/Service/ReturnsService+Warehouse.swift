@@ -10,9 +10,9 @@ extension ReturnsService {
     ///     listed are recorded as lost.
     ///   - principal: Warehouse staff or an administrator.
     /// - Returns: The received request.
-    /// - Throws: ``ReturnsError``: ``ErrorCode/validationFailed`` naming `receipts[i].item`
+    /// - Throws: ``ReturnsError``: `.validationFailed` naming `receipts[i].item`
     ///   (unknown or repeated) or `receipts[i].receivedQuantity` (out of range);
-    ///   ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``; ``ErrorCode/invalidTransition``.
+    ///   `.notFound`; `.permissionDenied`; `.invalidTransition`.
     public func receive(_ id: ReturnRequestID, receipts: [ItemReceipt], by principal: Principal) async throws
         -> ReturnRequest
     {
@@ -86,10 +86,10 @@ extension ReturnsService {
     ///   - principal: Warehouse staff or an administrator.
     /// - Returns: The inspected request (see ``ReturnRequest/settlement`` and
     ///   ``ReturnRequest/quoteDifference``).
-    /// - Throws: ``ReturnsError``: ``ErrorCode/validationFailed`` naming
-    ///   `inspections[i].item`; ``ErrorCode/notFound``; ``ErrorCode/permissionDenied``;
-    ///   ``ErrorCode/invalidTransition``; ``ErrorCode/refundExceedsRefundable`` when the
-    ///   settlement would exceed what the order paid; ``ErrorCode/dependencyFailure`` when
+    /// - Throws: ``ReturnsError``: `.validationFailed` naming
+    ///   `inspections[i].item`; `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition`; `.refundExceedsRefundable` when the
+    ///   settlement would exceed what the order paid; `.dependencyFailure` when
     ///   inventory fails (nothing is recorded; a retry restocks at most once).
     public func inspect(_ id: ReturnRequestID, inspections: [ItemInspection], by principal: Principal)
         async throws

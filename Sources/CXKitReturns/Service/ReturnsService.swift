@@ -2,7 +2,7 @@ import CXKitCore
 import Foundation
 
 /// The returns service: policies, eligibility, the RMA lifecycle, refunds, exchanges,
-/// restock, deadlines and analytics over one ``RecordStore``.
+/// restock, deadlines and analytics over one `RecordStore`.
 ///
 /// Every operation takes the acting `Principal` and runs validate → authorize → load →
 /// pure transition → commit: records, outbox events and (for submissions) the idempotency

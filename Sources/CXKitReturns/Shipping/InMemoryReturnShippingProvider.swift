@@ -22,7 +22,7 @@ public final class InMemoryReturnShippingProvider: ReturnShippingProvider {
     ///
     /// - Parameter request: What to ship.
     /// - Returns: The label.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/dependencyFailure`` while failures are
+    /// - Throws: ``ReturnsError`` with `.dependencyFailure` while failures are
     ///   injected with ``failNext(_:)``.
     public func issueLabel(for request: ReturnLabelRequest) async throws -> ReturnLabel {
         try state.withLock { state throws(ReturnsError) in

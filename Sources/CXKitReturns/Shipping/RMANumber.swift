@@ -3,7 +3,7 @@ import CXKitCore
 /// A human-readable return merchandise authorisation number, unique per tenant:
 /// `R-` followed by two groups of five Crockford base-32 characters (`R-7KQ2M-0XF9D`).
 ///
-/// Numbers are drawn from an injected ``RandomSource`` (50 random bits); the service
+/// Numbers are drawn from an injected `RandomSource` (50 random bits); the service
 /// reserves each one with a claim record inserted in the same commit as the request, so a
 /// collision fails the insert and a new number is drawn — uniqueness holds by construction.
 public struct RMANumber: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
@@ -28,7 +28,7 @@ public struct RMANumber: Hashable, Sendable, Codable, CustomStringConvertible, C
     /// Parses a number as printed (case-insensitive; `I`/`L` read as `1`, `O` as `0`).
     ///
     /// - Parameter text: The printed number.
-    /// - Throws: ``ReturnsError`` with ``ErrorCode/validationFailed`` and field `rmaNumber`
+    /// - Throws: ``ReturnsError`` with `.validationFailed` and field `rmaNumber`
     ///   when the text is not an RMA number.
     public init(parsing text: String) throws(ReturnsError) {
         let bytes = Array(text.uppercased().utf8).filter { $0 != UInt8(ascii: "-") }

@@ -11,7 +11,7 @@ public protocol ReturnShippingProvider: Sendable {
     ///
     /// - Parameter request: What to ship.
     /// - Returns: The label.
-    /// - Throws: Any error; the service reports it as ``ErrorCode/dependencyFailure`` and
+    /// - Throws: Any error; the service reports it as `.dependencyFailure` and
     ///   leaves the request approved without a label.
     func issueLabel(for request: ReturnLabelRequest) async throws -> ReturnLabel
 }
