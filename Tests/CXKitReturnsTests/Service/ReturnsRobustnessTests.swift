@@ -173,3 +173,37 @@ struct ReturnsRobustnessTests {
         }
     }
 }
+
+@Suite("Returns service: concurrent submissions")
+struct ReturnsConcurrencyTests {
+    @Test("many concurrent submissions on one line never request more units than were delivered")
+    func concurrentSubmissions() async throws {
+        let harness = try ReturnsHarness()
+        try await harness.setUp()
+        let service = harness.service
+        let draft = harness.shirtDraft(quantity: 1)
+        let outcomes = await withTaskGroup(of: ErrorCode?.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    do {
+                        _ = try await service.submit(draft, by: TestPrincipals.customer)
+                        return nil
+                    } catch let error as ReturnsError {
+                        return error.code
+                    } catch {
+                        return .dependencyFailure
+                    }
+                }
+            }
+            var codes: [ErrorCode?] = []
+            for await code in group { codes.append(code) }
+            return codes
+        }
+        let successes = outcomes.filter { $0 == nil }.count
+        #expect(successes >= 1 && successes <= 2)
+        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == .versionConflict || $0 == .returnNotEligible })
+        #expect(harness.memory.recordCount(of: ReturnRequest.self, in: harness.tenant) == successes)
+        let eligibility = try await service.eligibility(of: draft.order, by: TestPrincipals.customer)
+        #expect(eligibility.lines[0].returnableQuantity == 2 - successes)
+    }
+}
