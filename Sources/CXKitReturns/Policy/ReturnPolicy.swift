@@ -150,6 +150,11 @@ public struct ReturnPolicy: Sendable {
                 throw ReturnsError.validation(
                     field: "serialReturner.maximumRequests", reason: "must be at least 1")
             }
+            if let rate = serial.maximumReturnRate, !(rate.isFinite && rate > 0 && rate <= 100) {
+                throw ReturnsError.validation(
+                    field: "serialReturner.maximumReturnRate",
+                    reason: "must be a positive rate of at most 100")
+            }
         }
     }
 

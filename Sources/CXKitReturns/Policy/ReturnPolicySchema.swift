@@ -29,6 +29,7 @@ public enum ReturnPolicySchema {
         AttributeDescriptor("request.hasEvidence", type: .boolean, displayName: "Evidence attached"),
         AttributeDescriptor("customer.recentRequests", type: .integer, displayName: "Recent requests"),
         AttributeDescriptor("customer.recentRefunds", type: .money, displayName: "Recent refunds"),
+        AttributeDescriptor("customer.recentReturnRate", type: .number, displayName: "Recent return rate"),
     ])
 
     static let categorySlot = line.slot(for: "line.category")

@@ -9,6 +9,9 @@ public struct SerialReturnerRule: Hashable, Sendable, Codable {
     public let maximumRequests: Int
     /// Refunded value in the window at or above which review is required, if any.
     public let maximumRefundedValue: Money?
+    /// The customer's return rate in the window — requests (including the new one) ÷
+    /// orders — at or above which review is required, if any (for example `0.5`).
+    public let maximumReturnRate: Double?
 
     /// Creates a rule.
     ///
@@ -16,9 +19,14 @@ public struct SerialReturnerRule: Hashable, Sendable, Codable {
     ///   - windowDays: The look-back window in days.
     ///   - maximumRequests: The request count that triggers review.
     ///   - maximumRefundedValue: The refunded value that triggers review, if any.
-    public init(windowDays: Int, maximumRequests: Int, maximumRefundedValue: Money? = nil) {
+    ///   - maximumReturnRate: The requests-per-order rate that triggers review, if any.
+    public init(
+        windowDays: Int, maximumRequests: Int, maximumRefundedValue: Money? = nil,
+        maximumReturnRate: Double? = nil
+    ) {
         self.windowDays = windowDays
         self.maximumRequests = maximumRequests
         self.maximumRefundedValue = maximumRefundedValue
+        self.maximumReturnRate = maximumReturnRate
     }
 }

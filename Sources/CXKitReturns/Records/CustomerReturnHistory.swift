@@ -1,8 +1,8 @@
 import CXKitCore
 import Foundation
 
-/// A customer's recent returns, for the serial-returner signal: submission instants and
-/// settled values, trimmed to the last 200 entries.
+/// A customer's recent orders and returns, for the serial-returner signal: order and
+/// submission instants and settled values, each trimmed to the last 200 entries.
 struct CustomerReturnHistory: StoredRecord, Hashable {
     static let recordType: RecordType = "returns.customerHistory"
     static let capacity = 200
@@ -10,6 +10,7 @@ struct CustomerReturnHistory: StoredRecord, Hashable {
     let customer: CustomerID
     var submissions: [Date] = []
     var settlements: [Settlement] = []
+    var orders: [Date] = []
 
     struct Settlement: Hashable, Codable {
         var at: Date
@@ -22,6 +23,13 @@ struct CustomerReturnHistory: StoredRecord, Hashable {
 
     func settledMinorUnits(since start: Date) -> Int64 {
         settlements.reduce(0) { $0 + ($1.at >= start ? $1.minorUnits : 0) }
+    }
+
+    func orders(since start: Date) -> Int { orders.reduce(0) { $0 + ($1 >= start ? 1 : 0) } }
+
+    mutating func recordOrder(at date: Date) {
+        orders.append(date)
+        if orders.count > Self.capacity { orders.removeFirst(orders.count - Self.capacity) }
     }
 
     mutating func recordSubmission(at date: Date) {

@@ -129,6 +129,14 @@ extension ReturnsService {
                 }
             }
             try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+            let stored = try await store.fetch(CustomerReturnHistory.self, id: order.customer, in: tenant)
+            var history = stored?.record ?? CustomerReturnHistory(customer: order.customer)
+            history.recordOrder(at: order.placedAt)
+            if let stored {
+                transaction.update(history, expectedVersion: stored.version)
+            } else {
+                transaction.insert(history)
+            }
             _ = try await store.commit(transaction, in: tenant)
             return record
         }

@@ -302,20 +302,29 @@ extension ReturnsService {
                 found.append("evidence missing for reason \(reason.code)")
             }
         }
-        var recentRequests = 0
-        var recentRefunds: Int64 = 0
+        var recentRequests = history.submissions.count
+        var recentRefunds: Int64 = history.settlements.reduce(0) { $0 + $1.minorUnits }
+        var recentOrders = history.orders.count
         if let serial = definition.serialReturner {
             let start = now.addingTimeInterval(-Double(serial.windowDays) * 86_400)
             recentRequests = history.requests(since: start)
             recentRefunds = history.settledMinorUnits(since: start)
+            recentOrders = history.orders(since: start)
             if recentRequests + 1 >= serial.maximumRequests {
                 found.append(
-                    "serial returner: \(recentRequests + 1) requests in \(serial.windowDays) days (limit \(serial.maximumRequests))"
-                )
+                    "serial returner: \(recentRequests + 1) requests in \(serial.windowDays) days "
+                        + "(limit \(serial.maximumRequests))")
             } else if let limit = serial.maximumRefundedValue, recentRefunds >= limit.minorUnits {
                 found.append(
-                    "serial returner: \(Money(minorUnits: recentRefunds, currency: limit.currency)) refunded in \(serial.windowDays) days"
-                )
+                    "serial returner: \(Money(minorUnits: recentRefunds, currency: limit.currency)) refunded in "
+                        + "\(serial.windowDays) days")
+            } else if let rate = serial.maximumReturnRate, recentOrders > 0,
+                Double(recentRequests + 1) / Double(recentOrders) >= rate
+            {
+                let percent = Int((Double(recentRequests + 1) * 100 / Double(recentOrders)).rounded())
+                found.append(
+                    "serial returner: \(percent)% of \(recentOrders) orders returned in \(serial.windowDays) days "
+                        + "(limit \(Int((rate * 100).rounded()))%)")
             }
         }
         if !policy.reviewRules.isEmpty {
@@ -324,8 +333,9 @@ extension ReturnsService {
                 "request.units": .integer(Int64(request.unitCount)),
                 "request.reasons": .list(request.items.map { .string($0.reason) }),
                 "request.hasEvidence": .boolean(request.items.contains { !$0.evidence.isEmpty }),
-                "customer.recentRequests": .integer(
-                    Int64(recentRequests == 0 ? history.submissions.count : recentRequests)),
+                "customer.recentRequests": .integer(Int64(recentRequests)),
+                "customer.recentReturnRate": .number(
+                    recentOrders == 0 ? 0 : Double(recentRequests + 1) / Double(recentOrders)),
             ]
             facts["customer.recentRefunds"] = .money(
                 Money(minorUnits: recentRefunds, currency: request.quote.currency))

@@ -42,6 +42,33 @@ struct ReturnsReviewAndDeadlineTests {
         #expect(approved.history.last?.actor == ActorReference(TestPrincipals.agent))
     }
 
+    @Test("a customer's return rate over the window routes to review with the figures recorded")
+    func returnRateSignal() async throws {
+        let harness = try ReturnsHarness()
+        let first = try await harness.setUp(
+            policy: ReturnsHarness.policy {
+                $0.serialReturner = SerialReturnerRule(
+                    windowDays: 30, maximumRequests: 10, maximumReturnRate: 0.75)
+            })
+        let second = OrderFactory.standardOrder(id: 2)
+        _ = try await harness.service.recordOrder(second, by: TestPrincipals.system)
+        let approved = try await harness.service.submit(
+            harness.shirtDraft(order: first), by: TestPrincipals.customer)
+        #expect(approved.state == .approved)
+        let reviewed = try await harness.service.submit(
+            harness.shirtDraft(order: second), by: TestPrincipals.customer)
+        #expect(reviewed.state == .needsReview)
+        #expect(
+            reviewed.reviewReasons == ["serial returner: 100% of 2 orders returned in 30 days (limit 75%)"])
+        await expectReturnsError(.validationFailed, field: "serialReturner.maximumReturnRate") {
+            _ = try await harness.service.publishPolicy(
+                ReturnsHarness.policy {
+                    $0.serialReturner = SerialReturnerRule(
+                        windowDays: 30, maximumRequests: 3, maximumReturnRate: 0)
+                }, by: TestPrincipals.admin)
+        }
+    }
+
     @Test("high-value review rules from the policy route requests to agents")
     func reviewRules() async throws {
         let harness = try ReturnsHarness()
