@@ -62,6 +62,36 @@ public struct ReturnRollup: StoredRecord, Hashable {
         self.period = period
     }
 
+    /// Creates a rollup with given counts, for importing history from another system
+    /// (commit it with the store directly; the service keeps rollups up to date itself
+    /// from then on).
+    ///
+    /// - Parameters:
+    ///   - dimension: The dimension.
+    ///   - key: The key within it.
+    ///   - period: The order month, `year × 100 + month`.
+    ///   - ordersPlaced: Orders placed.
+    ///   - unitsSold: Units sold.
+    ///   - ordersWithReturn: Orders with a return.
+    ///   - requests: Return requests.
+    ///   - unitsReturned: Units returned.
+    ///   - refunds: Successful refunds.
+    ///   - refundedMinorUnits: Money refunded.
+    public init(
+        importing dimension: RollupDimension, key: String, period: Int, ordersPlaced: Int64 = 0,
+        unitsSold: Int64 = 0, ordersWithReturn: Int64 = 0, requests: Int64 = 0, unitsReturned: Int64 = 0,
+        refunds: Int64 = 0, refundedMinorUnits: Int64 = 0
+    ) {
+        self.init(dimension: dimension, key: key, period: period)
+        self.ordersPlaced = ordersPlaced
+        self.unitsSold = unitsSold
+        self.ordersWithReturn = ordersWithReturn
+        self.requests = requests
+        self.unitsReturned = unitsReturned
+        self.refunds = refunds
+        self.refundedMinorUnits = refundedMinorUnits
+    }
+
     static func identifier(_ dimension: RollupDimension, key: String, period: Int) -> Identifier {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 {

@@ -40,6 +40,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ///   - variant: The variant.
     ///   - tenant: The tenant (the reference keeps one inventory for all tenants).
     /// - Returns: Units available.
+    /// - Throws: Nothing in practice; the signature follows ``InventoryGateway``.
     public func availableQuantity(of variant: VariantID, in tenant: TenantID) async throws -> Int {
         state.withLock { $0.stock[variant, default: 0] }
     }
@@ -51,6 +52,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ///   - product: Its product.
     ///   - tenant: The tenant.
     /// - Returns: The alternatives.
+    /// - Throws: Nothing in practice; the signature follows ``InventoryGateway``.
     public func alternatives(to variant: VariantID, of product: ProductID, in tenant: TenantID) async throws
         -> [VariantID]
     {

@@ -163,3 +163,34 @@ struct ReturnsReviewAndDeadlineTests {
         }
     }
 }
+
+@Suite("Returns reports over imported rollups")
+struct ReturnsImportedRollupTests {
+    @Test("a million imported returns report by reason from a handful of rollups")
+    func millionReturns() async throws {
+        let harness = try ReturnsHarness()
+        var transaction = StoreTransaction()
+        let reasons = ReturnReasonTaxonomy.standard.leaves.map(\.code)
+        for month in 1...12 {
+            let period = 202500 + month
+            transaction.insert(
+                ReturnRollup(
+                    importing: .overall, key: "", period: period, ordersPlaced: 500_000, unitsSold: 1_200_000)
+            )
+            for reason in reasons {
+                transaction.insert(
+                    ReturnRollup(
+                        importing: .reason, key: reason, period: period, requests: 10_417,
+                        unitsReturned: 12_000))
+            }
+        }
+        _ = try await harness.memory.commit(transaction, in: harness.tenant)
+        let rows = try await harness.service.returnRates(
+            by: .reason, from: 202501, through: 202512, by: TestPrincipals.admin)
+        #expect(rows.count == reasons.count)
+        #expect(rows.reduce(0) { $0 + $1.requests } == Int64(reasons.count) * 10_417 * 12)
+        #expect(rows.reduce(0) { $0 + $1.requests } >= 1_000_000)
+        #expect(rows[0].unitsSold == 14_400_000)
+        #expect(rows[0].unitReturnRate == 144_000.0 / 14_400_000.0)
+    }
+}
