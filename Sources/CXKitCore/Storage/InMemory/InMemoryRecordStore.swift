@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reference ``RecordStore``: every tenant's records, indexes, outbox and idempotency
-/// records in memory, behind one `Mutex`.
+/// records in memory, behind one lock.
 ///
 /// Records are kept as Swift values (nothing is encoded), in one typed table per record
 /// type and tenant. Point reads are a dictionary lookup; every index (the built-in

@@ -1,0 +1,262 @@
+/// The postings of one term in one tenant, appended in document-ordinal order.
+///
+/// Encoding, per posting: varint(ordinal − previous ordinal), varint(weighted term
+/// frequency × 16 + 1) followed by the one position as a varint when the word occurs once,
+/// or varint(weighted term frequency × 16) followed by varint(byte length of the
+/// positions) and the positions as varint deltas (first one absolute). Every
+/// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
+/// byte offset)` lets cursors jump ahead, and a block bound (largest frequency, shortest
+/// length) lets single-term queries skip blocks. Postings of removed documents stay until
+/// the tenant is compacted; queries skip them through the liveness flags.
+struct PostingList: Sendable {
+    /// Postings between skip entries.
+    static let skipInterval: UInt32 = 64
+
+    /// The encoded postings.
+    var bytes: [UInt8] = []
+    /// Skip entries as pairs `(ordinal of posting k·interval − 1, byte offset of posting k·interval)`.
+    var skips: [UInt32] = []
+    /// Postings stored, including those of removed documents.
+    var count: UInt32 = 0
+    /// The ordinal of the last posting.
+    var lastOrdinal: UInt32 = 0
+    /// Live documents containing the term (the BM25 document frequency).
+    var documentFrequency: UInt32 = 0
+    /// Per block of ``skipInterval`` postings: the largest weighted frequency × 8 and the
+    /// smallest document length × 8, bounding the block's best BM25 score.
+    var blockBounds: [UInt32] = []
+
+    @inline(__always)
+    static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    @inline(__always)
+    static func varintLength(_ value: UInt32) -> Int {
+        value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
+    }
+
+    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
+    /// is a reusable buffer, so the list grows by one append per posting.
+    mutating func append(
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, positions: UnsafeBufferPointer<UInt32>,
+        encoded: inout [UInt8]
+    ) {
+        if count % Self.skipInterval == 0 {
+            if count > 0 {
+                skips.append(lastOrdinal)
+                skips.append(UInt32(bytes.count))
+            }
+            blockBounds.append(weightedFrequency)
+            blockBounds.append(length)
+        } else {
+            let block = blockBounds.count - 2
+            if weightedFrequency > blockBounds[block] { blockBounds[block] = weightedFrequency }
+            if length < blockBounds[block + 1] { blockBounds[block + 1] = length }
+        }
+        encoded.removeAll(keepingCapacity: true)
+        Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
+        if positions.count == 1 {
+            Self.appendVarint(weightedFrequency << 1 | 1, to: &encoded)
+            Self.appendVarint(positions[0], to: &encoded)
+        } else {
+            Self.appendVarint(weightedFrequency << 1, to: &encoded)
+            var length = 0
+            var previous: UInt32 = 0
+            for position in positions {
+                length += Self.varintLength(position &- previous)
+                previous = position
+            }
+            Self.appendVarint(UInt32(length), to: &encoded)
+            previous = 0
+            for position in positions {
+                Self.appendVarint(position &- previous, to: &encoded)
+                previous = position
+            }
+        }
+        bytes.append(contentsOf: encoded)
+        count += 1
+        lastOrdinal = ordinal
+        documentFrequency += 1
+    }
+}
+
+/// Walks a ``PostingList`` in ordinal order.
+struct PostingCursor {
+    /// The ordinal of an exhausted cursor.
+    static let end = UInt32.max
+
+    private let bytes: [UInt8]
+    private let skips: [UInt32]
+    private let count: UInt32
+    private var offset = 0
+    private var consumed: UInt32 = 0
+    /// The current ordinal, or ``end``.
+    private(set) var ordinal: UInt32 = 0
+    /// The current posting's weighted frequency × 8.
+    private(set) var weightedFrequency: UInt32 = 0
+    private var positionsOffset = 0
+    private var positionsLength = 0
+
+    /// The block bounds of the list (see ``PostingList/blockBounds``).
+    let blockBounds: [UInt32]
+
+    /// The number of postings in the list.
+    var postingCount: UInt32 { count }
+
+    /// The block of the current posting.
+    var block: Int { Int((consumed &- 1) / PostingList.skipInterval) }
+
+    /// Creates a cursor positioned on the first posting.
+    init(_ list: PostingList) {
+        bytes = list.bytes
+        skips = list.skips
+        blockBounds = list.blockBounds
+        count = list.count
+        if count == 0 {
+            ordinal = Self.end
+        } else {
+            ordinal = 0
+            read()
+        }
+    }
+
+    @inline(__always)
+    private mutating func readVarint() -> UInt32 {
+        var byte = bytes[offset]
+        offset += 1
+        if byte < 0x80 { return UInt32(byte) }
+        var value = UInt32(byte & 0x7F)
+        var shift: UInt32 = 7
+        repeat {
+            byte = bytes[offset]
+            offset += 1
+            value |= UInt32(byte & 0x7F) << shift
+            shift += 7
+        } while byte >= 0x80 && shift < 35
+        return value
+    }
+
+    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`.
+    @inline(__always)
+    private mutating func read() {
+        ordinal &+= readVarint()
+        let header = readVarint()
+        weightedFrequency = header >> 1
+        if header & 1 == 1 {
+            positionsOffset = offset
+            while bytes[offset] >= 0x80 { offset += 1 }
+            offset += 1
+            positionsLength = offset - positionsOffset
+        } else {
+            positionsLength = Int(readVarint())
+            positionsOffset = offset
+            offset += positionsLength
+        }
+        consumed += 1
+    }
+
+    /// Moves to the next posting.
+    mutating func next() {
+        guard ordinal != Self.end else { return }
+        if consumed >= count {
+            ordinal = Self.end
+            return
+        }
+        read()
+    }
+
+    /// Moves to the first posting with an ordinal of at least `target`.
+    mutating func advance(to target: UInt32) {
+        guard ordinal < target else { return }
+        // Skip entry k covers posting (k + 1) · interval and holds the ordinal before it.
+        // Use the entries only when the target lies beyond the next one.
+        let nextEntry = Int(consumed / PostingList.skipInterval)
+        if nextEntry * 2 < skips.count && skips[nextEntry * 2] < target {
+            // Gallop from the next entry, then binary search inside the last step: targets
+            // are usually close, so this touches few entries.
+            let entryCount = skips.count / 2
+            var low = nextEntry + 1
+            var step = 1
+            while low + step - 1 < entryCount && skips[(low + step - 1) * 2] < target {
+                low += step
+                step *= 2
+            }
+            var high = Swift.min(low + step - 1, entryCount)
+            while low < high {
+                let middle = (low + high) / 2
+                if skips[middle * 2] < target { low = middle + 1 } else { high = middle }
+            }
+            let entry = low - 1
+            ordinal = skips[entry * 2]
+            offset = Int(skips[entry * 2 + 1])
+            consumed = UInt32(entry + 1) * PostingList.skipInterval
+            read()
+        }
+        while ordinal < target {
+            if consumed >= count {
+                ordinal = Self.end
+                return
+            }
+            read()
+        }
+    }
+
+    /// Moves to the first posting of block `block` (or to the end).
+    mutating func skip(toBlock block: Int) {
+        let entry = block - 1
+        guard entry >= 0, entry * 2 + 1 < skips.count else {
+            ordinal = Self.end
+            return
+        }
+        ordinal = skips[entry * 2]
+        offset = Int(skips[entry * 2 + 1])
+        consumed = UInt32(block) * PostingList.skipInterval
+        read()
+    }
+
+    /// The only position of the current posting, or `nil` when it has several.
+    @inline(__always)
+    func singlePosition() -> UInt32? {
+        var index = positionsOffset
+        let end = positionsOffset + positionsLength
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while index < end {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return index == end ? value : nil }
+            shift += 7
+            if shift >= 35 { return nil }
+        }
+        return nil
+    }
+
+    /// The positions of the current posting, appended to `output` (cleared first).
+    func positions(into output: inout [UInt32]) {
+        output.removeAll(keepingCapacity: true)
+        var index = positionsOffset
+        let end = positionsOffset + positionsLength
+        var position: UInt32 = 0
+        while index < end {
+            var byte = bytes[index]
+            index += 1
+            var value = UInt32(byte & 0x7F)
+            var shift: UInt32 = 7
+            while byte >= 0x80 && shift < 35 && index < end {
+                byte = bytes[index]
+                index += 1
+                value |= UInt32(byte & 0x7F) << shift
+                shift += 7
+            }
+            position &+= value
+            output.append(position)
+        }
+    }
+}

@@ -1,0 +1,299 @@
+/// The inverted index of one tenant inside ``InMemorySearchIndex``.
+///
+/// Documents get increasing ordinals; a replaced or removed document keeps its postings as
+/// a tombstone (skipped at query time) while document frequencies, the live count and the
+/// total length are corrected at once, so BM25 statistics are always exact. When tombstones
+/// outnumber live documents (and exceed 1024) the tenant is rebuilt from its live
+/// documents, keeping their order.
+struct TenantSearchIndex: Sendable {
+    /// A keyword field value, the key of a keyword posting list.
+    struct KeywordKey: Hashable, Sendable {
+        let field: String
+        let value: String
+    }
+
+    /// One word occurrence collected while indexing a document.
+    struct Occurrence: Sendable {
+        var term: UInt32
+        var position: UInt32
+        var weight: UInt32
+    }
+
+    /// One posting collected while indexing, written to its list when the batch flushes.
+    struct PendingPosting: Sendable {
+        var term: UInt32
+        var ordinal: UInt32
+        var frequency: UInt32
+        var length: UInt32
+        var positionsStart: UInt32
+        var positionsCount: UInt32
+    }
+
+    /// Reusable buffers for indexing, so a bulk add allocates once.
+    struct Scratch: Sendable {
+        var occurrences: [Occurrence] = []
+        var terms: [UInt32] = []
+        var encoded: [UInt8] = []
+        var pending: [PendingPosting] = []
+        var pendingPositions: [UInt32] = []
+        var sorted: [PendingPosting] = []
+        var termOffsets: [UInt32] = []
+    }
+
+    /// Pending postings above which a batch flushes before continuing.
+    static let flushThreshold = 1 << 18
+
+    var terms = TermDictionary()
+    var postings: [PostingList] = []
+    /// Ordinal → identifier.
+    var ids: [Identifier] = []
+    /// Ordinal → weighted length × 8 (Σ field weight × words in the field).
+    var lengths: [UInt32] = []
+    /// Ordinal → stored text fields (for snippets and removal); emptied once removed.
+    var fields: [[SearchField]] = []
+    /// Ordinal → whether the document is live.
+    var live: [Bool] = []
+    var ordinals = LiveOrdinalTable()
+    var keywordPostings: [KeywordKey: [UInt32]] = [:]
+    var liveCount = 0
+    var totalLength: UInt64 = 0
+    var deadCount = 0
+
+    private let tokenizer = Tokenizer()
+
+    /// A field weight in eighths, at least 1.
+    @inline(__always)
+    static func quantized(_ weight: Double) -> UInt32 {
+        let eighths = (weight * 8).rounded()
+        return eighths < 1 ? 1 : eighths > 512 ? 512 : UInt32(eighths)
+    }
+
+    /// Whether the document at `ordinal` is live.
+    @inline(__always)
+    func isLive(_ ordinal: UInt32) -> Bool { live[Int(ordinal)] }
+
+    /// Adds a validated document, replacing a live one with the same identifier.
+    ///
+    /// Postings are collected in `scratch` and written by ``flushPending(_:)``, which the
+    /// caller must run before the index is read.
+    mutating func upsert(_ document: SearchDocument, scratch: inout Scratch) {
+        if let existing = ordinals.ordinal(of: document.id, ids: ids) {
+            flushPending(&scratch)
+            removeOrdinal(existing, scratch: &scratch)
+        }
+        let ordinal = indexText(id: document.id, fields: document.fields, scratch: &scratch)
+        for (field, values) in document.keywords {
+            for value in values {
+                let key = KeywordKey(field: field, value: value)
+                if keywordPostings[key]?.last != ordinal {
+                    keywordPostings[key, default: []].append(ordinal)
+                }
+            }
+        }
+    }
+
+    /// Indexes the text of a new document and returns its ordinal.
+    private mutating func indexText(
+        id: Identifier, fields documentFields: [SearchField], scratch: inout Scratch
+    )
+        -> UInt32
+    {
+        let ordinal = UInt32(ids.count)
+        ids.append(id)
+        fields.append(documentFields)
+        live.append(true)
+        ordinals.insert(id, ordinal: ordinal, ids: ids)
+        scratch.occurrences.removeAll(keepingCapacity: true)
+        var base: UInt32 = 0
+        var length: UInt32 = 0
+        for field in documentFields {
+            let weight = Self.quantized(field.weight)
+            var fieldWords: UInt32 = 0
+            tokenizer.forEachToken(in: field.text) { key, position, _ in
+                let (term, isNew) = terms.intern(key)
+                if isNew { postings.append(PostingList()) }
+                scratch.occurrences.append(
+                    Occurrence(
+                        term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
+                fieldWords = UInt32(truncatingIfNeeded: position) &+ 1
+            }
+            length &+= weight &* fieldWords
+            base &+= fieldWords &+ 1
+        }
+        lengths.append(length)
+        Self.sortByTerm(&scratch.occurrences)
+        var start = 0
+        let occurrences = scratch.occurrences
+        while start < occurrences.count {
+            let term = occurrences[start].term
+            var end = start
+            var frequency: UInt32 = 0
+            let positionsStart = UInt32(scratch.pendingPositions.count)
+            while end < occurrences.count && occurrences[end].term == term {
+                frequency &+= occurrences[end].weight
+                scratch.pendingPositions.append(occurrences[end].position)
+                end += 1
+            }
+            scratch.pending.append(
+                PendingPosting(
+                    term: term, ordinal: ordinal, frequency: frequency, length: length,
+                    positionsStart: positionsStart, positionsCount: UInt32(end - start)))
+            start = end
+        }
+        liveCount += 1
+        totalLength += UInt64(length)
+        return ordinal
+    }
+
+    /// Writes the pending postings to their lists, grouped by term (a counting sort), so
+    /// each list is touched once per flush instead of once per document.
+    mutating func flushPending(_ scratch: inout Scratch) {
+        guard !scratch.pending.isEmpty else { return }
+        if scratch.pending.count < 256 {
+            writePostings(scratch.pending, scratch: &scratch)
+        } else {
+            let termCount = postings.count
+            scratch.termOffsets.removeAll(keepingCapacity: true)
+            scratch.termOffsets.append(contentsOf: repeatElement(0, count: termCount + 1))
+            for posting in scratch.pending { scratch.termOffsets[Int(posting.term) + 1] += 1 }
+            for term in 0..<termCount { scratch.termOffsets[term + 1] += scratch.termOffsets[term] }
+            let placeholder = PendingPosting(
+                term: 0, ordinal: 0, frequency: 0, length: 0, positionsStart: 0, positionsCount: 0)
+            scratch.sorted.removeAll(keepingCapacity: true)
+            scratch.sorted.append(contentsOf: repeatElement(placeholder, count: scratch.pending.count))
+            for posting in scratch.pending {
+                let slot = Int(scratch.termOffsets[Int(posting.term)])
+                scratch.sorted[slot] = posting
+                scratch.termOffsets[Int(posting.term)] += 1
+            }
+            let sorted = scratch.sorted
+            writePostings(sorted, scratch: &scratch)
+        }
+        scratch.pending.removeAll(keepingCapacity: true)
+        scratch.pendingPositions.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func writePostings(_ pending: [PendingPosting], scratch: inout Scratch) {
+        let positions = scratch.pendingPositions
+        positions.withUnsafeBufferPointer { all in
+            for posting in pending {
+                let start = Int(posting.positionsStart)
+                let slice = UnsafeBufferPointer(rebasing: all[start..<(start + Int(posting.positionsCount))])
+                postings[Int(posting.term)].append(
+                    ordinal: posting.ordinal, weightedFrequency: posting.frequency, length: posting.length,
+                    positions: slice, encoded: &scratch.encoded)
+            }
+        }
+    }
+
+    /// Sorts occurrences by term, keeping position order within a term (stable).
+    private static func sortByTerm(_ occurrences: inout [Occurrence]) {
+        if occurrences.count <= 48 {
+            var index = 1
+            while index < occurrences.count {
+                let item = occurrences[index]
+                var slot = index
+                while slot > 0 && occurrences[slot - 1].term > item.term {
+                    occurrences[slot] = occurrences[slot - 1]
+                    slot -= 1
+                }
+                occurrences[slot] = item
+                index += 1
+            }
+        } else {
+            occurrences.sort { ($0.term, $0.position) < ($1.term, $1.position) }
+        }
+    }
+
+    /// Removes the live document with `id`, if any.
+    mutating func remove(_ id: Identifier, scratch: inout Scratch) {
+        guard let ordinal = ordinals.ordinal(of: id, ids: ids) else { return }
+        removeOrdinal(ordinal, scratch: &scratch)
+    }
+
+    private mutating func removeOrdinal(_ ordinal: UInt32, scratch: inout Scratch) {
+        guard live[Int(ordinal)] else { return }
+        scratch.terms.removeAll(keepingCapacity: true)
+        for field in fields[Int(ordinal)] {
+            tokenizer.forEachToken(in: field.text) { key, _, _ in
+                if let term = terms.find(key) { scratch.terms.append(term) }
+            }
+        }
+        scratch.terms.sort()
+        var previous: UInt32? = nil
+        for term in scratch.terms where term != previous {
+            postings[Int(term)].documentFrequency -= 1
+            previous = term
+        }
+        live[Int(ordinal)] = false
+        fields[Int(ordinal)] = []
+        ordinals.remove(ids[Int(ordinal)], ids: ids)
+        liveCount -= 1
+        totalLength -= UInt64(lengths[Int(ordinal)])
+        deadCount += 1
+    }
+
+    /// Rebuilds the tenant from its live documents when tombstones dominate; ordinals keep
+    /// their relative order, so keyword postings are remapped rather than rebuilt.
+    mutating func compactIfNeeded(scratch: inout Scratch) {
+        guard deadCount > Swift.max(1024, liveCount) else { return }
+        var rebuilt = TenantSearchIndex()
+        var remap = [UInt32](repeating: UInt32.max, count: ids.count)
+        for ordinal in ids.indices where live[ordinal] {
+            remap[ordinal] = rebuilt.indexText(id: ids[ordinal], fields: fields[ordinal], scratch: &scratch)
+            if scratch.pending.count >= Self.flushThreshold { rebuilt.flushPending(&scratch) }
+        }
+        rebuilt.flushPending(&scratch)
+        for (key, list) in keywordPostings {
+            var mapped: [UInt32] = []
+            for ordinal in list where remap[Int(ordinal)] != UInt32.max { mapped.append(remap[Int(ordinal)]) }
+            if !mapped.isEmpty { rebuilt.keywordPostings[key] = mapped }
+        }
+        self = rebuilt
+    }
+
+    /// Trims spare capacity of posting lists after a large batch, leaving 1/8 headroom so
+    /// the next incremental adds do not copy long lists.
+    mutating func trimPostings() {
+        for term in postings.indices {
+            let count = postings[term].bytes.count
+            guard postings[term].bytes.capacity > count + count / 4 + 64 else { continue }
+            var trimmed: [UInt8] = []
+            trimmed.reserveCapacity(count + count / 8 + 16)
+            trimmed.append(contentsOf: postings[term].bytes)
+            postings[term].bytes = trimmed
+        }
+    }
+}
+
+extension TenantSearchIndex {
+    /// Adds validated documents in order, then compacts if tombstones dominate.
+    mutating func upsertAll(_ documents: [SearchDocument], scratch: inout Scratch) {
+        let needed = ids.count + documents.count
+        if ids.capacity < needed {
+            // Grow geometrically, but at least to the batch, so a bulk load allocates once.
+            let capacity = Swift.max(needed, ids.count * 2)
+            ids.reserveCapacity(capacity)
+            lengths.reserveCapacity(capacity)
+            live.reserveCapacity(capacity)
+            fields.reserveCapacity(capacity)
+            ordinals.reserveCapacity(needed, ids: ids)
+        }
+        for document in documents {
+            upsert(document, scratch: &scratch)
+            if scratch.pending.count >= Self.flushThreshold { flushPending(&scratch) }
+        }
+        flushPending(&scratch)
+        if documents.count >= 4096 {
+            trimPostings()
+            scratch = Scratch()
+        }
+        compactIfNeeded(scratch: &scratch)
+    }
+
+    /// Removes documents by identifier, then compacts if tombstones dominate.
+    mutating func removeAll(_ ids: [Identifier], scratch: inout Scratch) {
+        for id in ids { remove(id, scratch: &scratch) }
+        compactIfNeeded(scratch: &scratch)
+    }
+}
