@@ -3,6 +3,10 @@ import CXKitCore
 /// The operations CXKitReturns exposes, registered in the permission matrix, with their
 /// default grants.
 ///
+/// The system may perform every operation marked "system" below and the read, policy-read,
+/// order, eligibility, submit, cancel, review, label, carrier, refund, sweep and report
+/// operations.
+///
 /// | Operation | Applies to | Default |
 /// |---|---|---|
 /// | `returns.policy.publish` | tenant | admin |
@@ -10,7 +14,7 @@ import CXKitCore
 /// | `returns.order.record` | own, others | admin; system |
 /// | `returns.eligibility.check` | own, others | customer (own), agent, supervisor, admin; system |
 /// | `returns.request.submit` | own, others | customer (own), agent (on behalf), supervisor, admin; system |
-/// | `returns.request.read` | own, others | customer (own), agent, supervisor, warehouse, finance, admin; system |
+/// | `returns.request.read` | own, others | customer (own), agent, supervisor, warehouse, finance, admin |
 /// | `returns.request.cancel` | own, others | customer (own), agent, supervisor, admin; system |
 /// | `returns.request.review` | own, others | agent, supervisor, admin (not on their own returns); system |
 /// | `returns.label.issue` | own, others | customer (own), agent, supervisor, admin; system |

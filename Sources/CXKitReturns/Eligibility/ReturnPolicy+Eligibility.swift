@@ -111,7 +111,8 @@ extension ReturnPolicy {
                 EligibilityFailure(
                     code: .quantityExceedsReturnable,
                     explanation:
-                        "only \(returnable) of \(line.deliveredQuantity) delivered units can still be returned"
+                        "only \(returnable) of \(line.deliveredQuantity) delivered units "
+                        + "can still be returned"
                 ))
         }
         var open: [ReturnResolution] = []

@@ -316,15 +316,16 @@ extension ReturnsService {
                         + "(limit \(serial.maximumRequests))")
             } else if let limit = serial.maximumRefundedValue, recentRefunds >= limit.minorUnits {
                 found.append(
-                    "serial returner: \(Money(minorUnits: recentRefunds, currency: limit.currency)) refunded in "
+                    "serial returner: "
+                        + "\(Money(minorUnits: recentRefunds, currency: limit.currency)) refunded in "
                         + "\(serial.windowDays) days")
             } else if let rate = serial.maximumReturnRate, recentOrders > 0,
                 Double(recentRequests + 1) / Double(recentOrders) >= rate
             {
                 let percent = Int((Double(recentRequests + 1) * 100 / Double(recentOrders)).rounded())
                 found.append(
-                    "serial returner: \(percent)% of \(recentOrders) orders returned in \(serial.windowDays) days "
-                        + "(limit \(Int((rate * 100).rounded()))%)")
+                    "serial returner: \(percent)% of \(recentOrders) orders returned in "
+                        + "\(serial.windowDays) days (limit \(Int((rate * 100).rounded()))%)")
             }
         }
         if !policy.reviewRules.isEmpty {

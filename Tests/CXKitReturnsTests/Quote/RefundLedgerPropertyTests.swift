@@ -9,7 +9,7 @@ struct RefundLedgerPropertyTests {
     static let refundAll = RefundTerms(outboundShipping: .always)
 
     @Test(
-        "over thousands of random orders, refunding every unit in random partial returns equals the amount paid"
+        "over thousands of random orders, refunding every unit in partial returns equals the amount paid"
     )
     func fullReturnEqualsPaid() throws {
         let random = SeededRandomSource(seed: 0xA110C)

@@ -3,7 +3,9 @@ import Foundation
 
 /// Fixed tenants, principals and instants shared by the returns tests.
 enum TestPrincipals {
+    // swift-format-ignore: NeverUseForceTry
     static let tenant = try! TenantID("shop-a")
+    // swift-format-ignore: NeverUseForceTry
     static let otherTenant = try! TenantID("shop-b")
     static let customerID = CustomerID(rawValue: Identifier(high: 0xC, low: 0x1))
     static let otherCustomerID = CustomerID(rawValue: Identifier(high: 0xC, low: 0x2))
