@@ -54,12 +54,13 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public internal(set) var refundsAfterReception: Int64 = 0
 
     /// The record's identity, derived from dimension, period and key.
-    public var recordID: Identifier { Self.identifier(dimension, key: key, period: period) }
+    public let recordID: Identifier
 
     init(dimension: RollupDimension, key: String, period: Int) {
         self.dimension = dimension
         self.key = key
         self.period = period
+        self.recordID = Self.identifier(dimension, key: key, period: period)
     }
 
     /// Creates a rollup with given counts, for importing history from another system

@@ -5,8 +5,8 @@ import CXKitCore
 public struct ReturnEventPayload: Hashable, Sendable, Codable {
     /// The request (absent for policy events).
     public let request: ReturnRequestID?
-    /// Its RMA number.
-    public let rmaNumber: String?
+    /// Its RMA number (encoded in its printed form, `R-XXXXX-XXXXX`).
+    public let rmaNumber: RMANumber?
     /// The order.
     public let order: OrderID?
     /// The customer.
@@ -42,7 +42,7 @@ public struct ReturnEventPayload: Hashable, Sendable, Codable {
     ///   - amount: The amount.
     ///   - nextStep: The next step, for notices.
     public init(
-        request: ReturnRequestID?, rmaNumber: String?, order: OrderID?, customer: CustomerID?,
+        request: ReturnRequestID?, rmaNumber: RMANumber?, order: OrderID?, customer: CustomerID?,
         machine: String?,
         from: String?, to: String?, reason: String? = nil, item: ReturnItemID? = nil, amount: Money? = nil,
         nextStep: String? = nil

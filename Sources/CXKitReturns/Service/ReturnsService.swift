@@ -156,7 +156,7 @@ public struct ReturnsService: Sendable {
             actor: actor,
             payload: Payload(
                 ReturnEventPayload(
-                    request: request.id, rmaNumber: request.rmaNumber.description, order: request.order,
+                    request: request.id, rmaNumber: request.rmaNumber, order: request.order,
                     customer: request.customer, machine: machine, from: from, to: to, reason: reason,
                     item: item,
                     amount: amount, nextStep: nextStep)))
