@@ -43,9 +43,9 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public internal(set) var exchanges: Int64 = 0
     /// Value kept by exchanges (replacement value), in minor units.
     public internal(set) var retainedMinorUnits: Int64 = 0
-    /// Units per disposition, indexed like `DispositionState.allCases`.
-    public internal(set) var dispositions: [Int64] = Array(
-        repeating: 0, count: DispositionState.allCases.count)
+    /// Units per disposition, indexed like `DispositionState.allCases` (trailing zeros may
+    /// be omitted).
+    public internal(set) var dispositions: [Int64] = []
     /// Sum of submitted→refunded durations, in seconds.
     public internal(set) var submittedToRefundedSeconds: Double = 0
     /// Sum of received→refunded durations, in seconds.
@@ -57,10 +57,24 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public let recordID: Identifier
 
     init(dimension: RollupDimension, key: String, period: Int) {
+        self.init(
+            id: Self.identifier(dimension, key: key, period: period), dimension: dimension, key: key,
+            period: period)
+    }
+
+    init(id: Identifier, dimension: RollupDimension, key: String, period: Int) {
         self.dimension = dimension
         self.key = key
         self.period = period
-        self.recordID = Self.identifier(dimension, key: key, period: period)
+        self.recordID = id
+    }
+
+    /// Counts one unit with a disposition.
+    mutating func addDisposition(at slot: Int) {
+        if dispositions.count <= slot {
+            dispositions += Array(repeating: 0, count: slot + 1 - dispositions.count)
+        }
+        dispositions[slot] += 1
     }
 
     /// Creates a rollup with given counts, for importing history from another system
@@ -125,7 +139,10 @@ public struct ReturnRollup: StoredRecord, Hashable {
         refundedMinorUnits += delta.refundedMinorUnits
         exchanges += delta.exchanges
         retainedMinorUnits += delta.retainedMinorUnits
-        for i in dispositions.indices where i < delta.dispositions.count {
+        if dispositions.count < delta.dispositions.count {
+            dispositions += Array(repeating: 0, count: delta.dispositions.count - dispositions.count)
+        }
+        for i in delta.dispositions.indices {
             dispositions[i] += delta.dispositions[i]
         }
         submittedToRefundedSeconds += delta.submittedToRefundedSeconds

@@ -10,14 +10,8 @@ struct RollupChanges {
         _ dimension: RollupDimension, key: String, period: Int, _ change: (inout ReturnRollup) -> Void
     ) {
         let id = ReturnRollup.identifier(dimension, key: key, period: period)
-        if deltas[id] == nil {
-            deltas[id] = ReturnRollup(dimension: dimension, key: key, period: period)
-            order.append(id)
-        }
-        if var delta = deltas[id] {
-            change(&delta)
-            deltas[id] = delta
-        }
+        if deltas[id] == nil { order.append(id) }
+        change(&deltas[id, default: ReturnRollup(id: id, dimension: dimension, key: key, period: period)])
     }
 
     var isEmpty: Bool { deltas.isEmpty }
@@ -35,9 +29,7 @@ struct RollupChanges {
                 stored.record.merge(delta)
                 transaction.update(stored)
             } else {
-                var fresh = ReturnRollup(dimension: delta.dimension, key: delta.key, period: delta.period)
-                fresh.merge(delta)
-                transaction.insert(fresh)
+                transaction.insert(delta)
             }
         }
     }

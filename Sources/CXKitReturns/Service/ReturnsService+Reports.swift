@@ -74,9 +74,8 @@ extension ReturnsService {
             }
             let resolved = total.refunds + total.exchanges
             var mix: [String: Int64] = [:]
-            for (i, state) in DispositionState.allCases.enumerated()
-            where state != .pending && i < total.dispositions.count {
-                mix[state.rawValue] = total.dispositions[i]
+            for (i, state) in DispositionState.allCases.enumerated() where state != .pending {
+                mix[state.rawValue] = i < total.dispositions.count ? total.dispositions[i] : 0
             }
             return ReturnsSummary(
                 overall: ReturnRateRow(

@@ -156,7 +156,7 @@ extension ReturnsService {
                     if outcome.state == .restocked { restocked += 1 }
                     if let slot = DispositionState.allCases.firstIndex(of: outcome.state) {
                         rollups.update(.overall, key: "", period: loaded.record.orderPeriod) {
-                            $0.dispositions[slot] += 1
+                            $0.addDisposition(at: slot)
                         }
                     }
                 }
