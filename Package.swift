@@ -60,6 +60,9 @@ let package = Package(
             name: "CXKitTestingTests", dependencies: ["CXKitCore", "CXKitTesting"],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "CXKitMetricsTests", dependencies: ["CXKitMetrics", "CXKitTesting"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "CXKitReturnsTests", dependencies: ["CXKitReturns", "CXKitTesting"],
             swiftSettings: swiftSettings),
     ]

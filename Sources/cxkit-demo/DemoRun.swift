@@ -61,7 +61,7 @@ struct DemoRun {
                 rounds: summary.batches),
             queries: try await queries(
                 store: store, tenant: tenant, shop: shop, currency: lira, locale: locale),
-            search: [],
+            search: try searchExamples(fixtures: fixtures, tenant: tenant, ids: ids),
             deadlines: try deadlines(),
             allocation: try allocation(shop: shop, currency: lira, locale: locale),
             eligibility: try eligibility(shop: shop, currency: lira, now: clock.now()),
@@ -104,6 +104,35 @@ struct DemoRun {
                     }))
         }
         return result
+    }
+
+    /// Community-style posts in Turkish and English, indexed and searched.
+    private func searchExamples(fixtures: FixtureGenerator, tenant: TenantID, ids: any IdentifierSource)
+        throws
+        -> [DemoReport.SearchResult]
+    {
+        let index = InMemorySearchIndex()
+        let posts =
+            try fixtures.sampleSentences(language: .turkish, count: 1_500)
+            + fixtures.sampleSentences(language: .english, count: 1_500)
+        try index.add(
+            contentsOf: posts.map { SearchDocument(id: ids.nextIdentifier(), fields: [.body($0)]) },
+            in: tenant)
+        let queries =
+            options.language == .turkish
+            ? ["musteri iade", "ISTANBUL teslimat", "kargo*", "\"iade kargosu\"", "iade -kodunu"]
+            : ["refund", "exchange size", "deliver*", "\"tracking number\"", "return -label"]
+        return try queries.map { text in
+            let results = try index.search(
+                SearchQuery(text: text, limit: 20, snippets: SearchSnippetOptions(length: 90)), in: tenant)
+            var distinct: [String] = []
+            for snippet in results.hits.compactMap({ $0.snippets.first?.marked() })
+            where !distinct.contains(snippet) {
+                distinct.append(snippet)
+            }
+            return DemoReport.SearchResult(
+                query: text, totalHits: results.totalHitCount, topSnippets: Array(distinct.prefix(2)))
+        }
     }
 
     /// First-response deadlines of four business hours on a Turkish working calendar.

@@ -6,4 +6,5 @@ let benchmarks: @Sendable () -> Void = {
     registerCalendarBenchmarks()
     registerRuleBenchmarks()
     registerRelayBenchmarks()
+    registerSearchBenchmarks()
 }

@@ -2,7 +2,8 @@ import CSQLite
 import Foundation
 
 /// A minimal wrapper over the SQLite C API for the baselines measured next to CXKit.
-final class SQLiteDatabase {
+/// Used from one benchmark at a time, never concurrently.
+final class SQLiteDatabase: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let message: String
         var description: String { message }

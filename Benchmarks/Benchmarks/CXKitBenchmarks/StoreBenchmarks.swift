@@ -2,89 +2,94 @@ import Benchmark
 import CXKitCore
 import Foundation
 
-func registerStoreBenchmarks() {
-    let latency = Benchmark.Configuration(
-        metrics: [.wallClock, .mallocCountTotal, .throughput], timeUnits: .nanoseconds,
-        warmupIterations: 1_000, scalingFactor: .one, maxDuration: .seconds(3), maxIterations: 200_000)
+/// A store of 100k accounts whose records the commit benchmark updates in turn, and the
+/// versions it last committed. Used by one benchmark at a time.
+final class CommitFixture: @unchecked Sendable {
+    static let count = 100_000
+    static let shared = CommitFixture()
 
-    Benchmark("Store/fetch at 1M records", configuration: latency) { benchmark in
-        let (store, ids) = StoreFixture.populated
-        let random = SeededRandomSource(seed: 3)
-        let tenant = StoreFixture.tenant
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            let id = ids[Int(random.next(below: UInt64(ids.count)))]
-            blackHole(try await store.fetch(BenchAccount.self, id: id, in: tenant))
-        }
-    }
+    let store = InMemoryRecordStore()
+    let ids = TimeOrderedIdentifierSource(timestamps: FrozenClock(), random: SeededRandomSource(seed: 6))
+    var accounts: [BenchAccount] = []
+    var versions: [UInt64]
+    var next = 0
 
-    Benchmark("Store/query page of 50 at 1M records", configuration: latency) { benchmark in
-        let (store, _) = StoreFixture.populated
-        let random = SeededRandomSource(seed: 4)
-        let tenant = StoreFixture.tenant
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            let status = Int64(random.next(below: UInt64(StoreFixture.statusCount)))
-            let from = Int64(random.next(below: 1_000_000))
-            let query = RecordQuery<BenchAccount>(
-                index: "byStatus", partition: [.int(status)], lowerBound: .including(.int(from)), limit: 50)
-            blackHole(try await store.query(query, in: tenant))
-        }
-    }
-
-    Benchmark("Store/commit update with 2 index changes and 1 event", configuration: latency) { benchmark in
-        let store = InMemoryRecordStore()
-        let tenant = StoreFixture.tenant
+    private init() {
         let random = SeededRandomSource(seed: 5)
-        let count = 100_000
-        var accounts: [BenchAccount] = []
-        var versions: [UInt64] = Array(repeating: 1, count: count)
+        versions = Array(repeating: 1, count: Self.count)
         var seed = StoreTransaction()
-        for index in 0..<count {
+        for index in 0..<Self.count {
             let account = StoreFixture.account(index, random: random)
             accounts.append(account)
             seed.insert(account)
         }
-        _ = try await store.commit(seed, in: tenant)
-        let ids = TimeOrderedIdentifierSource(random: SeededRandomSource(seed: 6))
-        benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            let slot = iteration % count
-            var account = accounts[slot]
-            account.balance &+= 1
-            account.updatedAt = account.updatedAt.addingTimeInterval(1)
-            var transaction = StoreTransaction()
-            transaction.update(account, expectedVersion: versions[slot])
-            transaction.append(
-                EventEnvelope(
-                    id: ids.make(), tenant: tenant, kind: "bench.account.updated",
-                    aggregate: AggregateReference(type: BenchAccount.recordType, id: account.id),
-                    occurredAt: account.updatedAt, actor: nil, payload: Payload(account.balance)))
-            let receipt = try await store.commit(transaction, in: tenant)
-            versions[slot] = receipt.versions[0]
-            accounts[slot] = account
-        }
+        do { _ = try store.commitNow(seed, in: StoreFixture.tenant) } catch { fatalError("seeding failed: \(error)") }
     }
 
-    Benchmark("SQLite/commit CAS update and outbox insert (baseline)", configuration: latency) { benchmark in
-        let database = try SQLiteDatabase()
+    /// Updates the next account, moving both of its index keys, with one outbox event.
+    func commitNext() throws {
+        let slot = next
+        next = (next + 1) % Self.count
+        var account = accounts[slot]
+        account.balance &+= 1
+        account.updatedAt = account.updatedAt.addingTimeInterval(1)
+        var transaction = StoreTransaction()
+        transaction.update(account, expectedVersion: versions[slot])
+        transaction.append(
+            EventEnvelope(
+                id: ids.make(), tenant: StoreFixture.tenant, kind: "bench.account.updated",
+                aggregate: AggregateReference(type: BenchAccount.recordType, id: account.id),
+                occurredAt: account.updatedAt, actor: nil, payload: Payload(account.balance)))
+        let receipt = try store.commitNow(transaction, in: StoreFixture.tenant)
+        versions[slot] = receipt.versions[0]
+        accounts[slot] = account
+    }
+
+    /// Empties the outbox, so it does not grow without bound between samples.
+    func drainOutbox() async throws {
+        let now = FrozenClock().now()
+        while true {
+            let claimed = try await store.claimOutboxEntries(
+                limit: 10_000, claimant: "bench", now: now, leaseDuration: .seconds(60))
+            if claimed.isEmpty { return }
+            try await store.acknowledgeOutboxEntries(claimed.map(\.event.id), claimant: "bench")
+        }
+    }
+}
+
+/// The SQLite baseline for the commit benchmark: the same 100k accounts, a
+/// `UPDATE … WHERE version = ?` plus an outbox insert per transaction.
+final class SQLiteCommitFixture: @unchecked Sendable {
+    static let shared: SQLiteCommitFixture = {
+        do { return try SQLiteCommitFixture() } catch { fatalError("SQLite setup failed: \(error)") }
+    }()
+
+    let database: SQLiteDatabase
+    let begin: SQLiteDatabase.Statement
+    let commit: SQLiteDatabase.Statement
+    let update: SQLiteDatabase.Statement
+    let outbox: SQLiteDatabase.Statement
+    var keys: [[UInt8]] = []
+    var versions: [Int64]
+    var next = 0
+    let body = [UInt8](repeating: 0x61, count: 72)
+    let eventID = [UInt8](repeating: 7, count: 16)
+
+    private init() throws {
+        database = try SQLiteDatabase()
         try database.execute(
             """
-            PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;
             CREATE TABLE accounts (id BLOB PRIMARY KEY, owner BLOB, status INTEGER, balance INTEGER,
-                                   updated_at REAL, version INTEGER, body BLOB) WITHOUT ROWID;
+                                   updated_at INTEGER, version INTEGER, body BLOB) WITHOUT ROWID;
             CREATE INDEX accounts_by_owner ON accounts (owner, updated_at);
             CREATE INDEX accounts_by_status ON accounts (status, balance);
             CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id BLOB, kind TEXT,
                                  aggregate BLOB, payload BLOB);
             """)
-        let count = 100_000
         let random = SeededRandomSource(seed: 5)
-        let body = [UInt8](repeating: 0x61, count: 120)
         let insert = try database.prepare("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, 1, ?)")
         try database.execute("BEGIN")
-        var keys: [[UInt8]] = []
-        for index in 0..<count {
+        for index in 0..<CommitFixture.count {
             let account = StoreFixture.account(index, random: random)
             let key = IndexKeyEncoding.encode([.identifier(account.id)])
             keys.append(key)
@@ -98,34 +103,129 @@ func registerStoreBenchmarks() {
             try insert.step()
         }
         try database.execute("COMMIT")
-        let begin = try database.prepare("BEGIN")
-        let commit = try database.prepare("COMMIT")
-        let update = try database.prepare(
-            "UPDATE accounts SET balance = balance + 1, updated_at = updated_at + 1, version = version + 1, body = ? WHERE id = ? AND version = ?"
-        )
-        let outbox = try database.prepare("INSERT INTO outbox (event_id, kind, aggregate, payload) VALUES (?, ?, ?, ?)")
-        var versions = [Int64](repeating: 1, count: count)
-        let eventID = [UInt8](repeating: 7, count: 16)
+        versions = Array(repeating: 1, count: CommitFixture.count)
+        begin = try database.prepare("BEGIN")
+        commit = try database.prepare("COMMIT")
+        update = try database.prepare(
+            """
+            UPDATE accounts SET balance = balance + 1, updated_at = updated_at + 1, version = version + 1, body = ?
+            WHERE id = ? AND version = ?
+            """)
+        outbox = try database.prepare("INSERT INTO outbox (event_id, kind, aggregate, payload) VALUES (?, ?, ?, ?)")
+    }
+
+    func commitNext() throws {
+        let slot = next
+        next = (next + 1) % CommitFixture.count
+        begin.reset()
+        try begin.step()
+        update.reset()
+        update.bind(1, blob: body)
+        update.bind(2, blob: keys[slot])
+        update.bind(3, versions[slot])
+        try update.step()
+        guard database.changes == 1 else { throw SQLiteDatabase.Failure(message: "version conflict") }
+        outbox.reset()
+        outbox.bind(1, blob: eventID)
+        outbox.bind(2, "bench.account.updated")
+        outbox.bind(3, blob: keys[slot])
+        outbox.bind(4, blob: body)
+        try outbox.step()
+        commit.reset()
+        try commit.step()
+        versions[slot] += 1
+    }
+}
+
+func registerStoreBenchmarks() {
+    let throughput = Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds, warmupIterations: 3,
+        scalingFactor: .kilo, maxDuration: .seconds(3), maxIterations: 1_000)
+
+    Benchmark("Store/fetch at 1M records", configuration: throughput) { benchmark in
+        let (store, ids) = StoreFixture.populated
+        let random = SeededRandomSource(seed: 3)
+        let tenant = StoreFixture.tenant
         benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            let slot = iteration % count
-            begin.reset()
-            try begin.step()
-            update.reset()
-            update.bind(1, blob: body)
-            update.bind(2, blob: keys[slot])
-            update.bind(3, versions[slot])
-            try update.step()
-            guard database.changes == 1 else { throw SQLiteDatabase.Failure(message: "version conflict") }
-            outbox.reset()
-            outbox.bind(1, blob: eventID)
-            outbox.bind(2, "bench.account.updated")
-            outbox.bind(3, blob: keys[slot])
-            outbox.bind(4, blob: body)
-            try outbox.step()
-            commit.reset()
-            try commit.step()
-            versions[slot] += 1
+        for _ in benchmark.scaledIterations {
+            blackHole(store.record(BenchAccount.self, id: ids[Int(random.next(below: UInt64(ids.count)))], in: tenant))
         }
+    }
+
+    Benchmark("Store/fetch at 1M records through the async port", configuration: throughput) { benchmark in
+        let (store, ids) = StoreFixture.populated
+        let port: any RecordStore = store
+        let random = SeededRandomSource(seed: 3)
+        let tenant = StoreFixture.tenant
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try await port.fetch(BenchAccount.self, id: ids[Int(random.next(below: UInt64(ids.count)))], in: tenant))
+        }
+    }
+
+    Benchmark("Store/query page of 50 at 1M records", configuration: throughput) { benchmark in
+        let (store, _) = StoreFixture.populated
+        let random = SeededRandomSource(seed: 4)
+        let tenant = StoreFixture.tenant
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let query = RecordQuery<BenchAccount>(
+                index: "byStatus", partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
+                lowerBound: .including(.int(Int64(random.next(below: 1_000_000)))), limit: 50)
+            blackHole(try store.page(query, in: tenant))
+        }
+    }
+
+    Benchmark("Store/commit update with 2 index changes and 1 event", configuration: throughput) { benchmark in
+        let fixture = CommitFixture.shared
+        try await fixture.drainOutbox()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { try fixture.commitNext() }
+    }
+
+    Benchmark("SQLite/commit CAS update and outbox insert (baseline)", configuration: throughput) { benchmark in
+        let fixture = SQLiteCommitFixture.shared
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { try fixture.commitNext() }
+    }
+
+    // Single-operation percentiles, which batch averages cannot show.
+    let metrics: [(String, BenchmarkMetric)] = [
+        "fetch p50", "fetch p99", "query p50", "query p99", "commit p50", "commit p99", "SQLite commit p50",
+        "SQLite commit p99",
+    ].map { ($0, BenchmarkMetric.custom("\($0) (ns)", useScalingFactor: false)) }
+    Benchmark(
+        "Store/single-operation latency percentiles",
+        configuration: .init(metrics: metrics.map(\.1), maxDuration: .seconds(60), maxIterations: 1)
+    ) { benchmark in
+        let (store, ids) = StoreFixture.populated
+        let tenant = StoreFixture.tenant
+        let random = SeededRandomSource(seed: 7)
+        let count = 200_000
+        var fetch = LatencySampler(capacity: count)
+        for _ in 0..<count {
+            let id = ids[Int(random.next(below: UInt64(ids.count)))]
+            blackHole(fetch.measure { store.record(BenchAccount.self, id: id, in: tenant) })
+        }
+        var query = LatencySampler(capacity: count / 10)
+        for _ in 0..<(count / 10) {
+            let request = RecordQuery<BenchAccount>(
+                index: "byStatus", partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
+                lowerBound: .including(.int(Int64(random.next(below: 1_000_000)))), limit: 50)
+            blackHole(try query.measure { try store.page(request, in: tenant) })
+        }
+        var commit = LatencySampler(capacity: count / 2)
+        for round in 0..<(count / 2) {
+            if round % 10_000 == 0 { try await CommitFixture.shared.drainOutbox() }
+            try commit.measure { try CommitFixture.shared.commitNext() }
+        }
+        var sqlite = LatencySampler(capacity: count / 2)
+        for _ in 0..<(count / 2) { try sqlite.measure { try SQLiteCommitFixture.shared.commitNext() } }
+        let values = [
+            fetch.percentile(50), fetch.percentile(99), query.percentile(50), query.percentile(99),
+            commit.percentile(50), commit.percentile(99), sqlite.percentile(50), sqlite.percentile(99),
+        ]
+        for (metric, value) in zip(metrics, values) { benchmark.measurement(metric.1, value) }
     }
 }

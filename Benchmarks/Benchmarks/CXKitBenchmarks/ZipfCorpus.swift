@@ -3,7 +3,7 @@ import Foundation
 
 /// A synthetic forum corpus: documents of about 20 pseudo-words drawn from a Zipf
 /// (s = 1) vocabulary, the shape used by the search anchors (reliability-perf.md, B2).
-struct ZipfCorpus {
+struct ZipfCorpus: Sendable {
     let vocabulary: [String]
     private let cumulative: [Double]
     private let random: SeededRandomSource

@@ -4,7 +4,7 @@
 /// Only codes of currencies with a defined minor unit are accepted: the active currencies
 /// and funds codes of ISO 4217 list one, plus the CFA/CFP francs and the East Caribbean
 /// dollar (`XAF`, `XOF`, `XPF`, `XCD`, `XCG`). Precious metals, SDR and test codes (`XAU`,
-/// `XDR`, `XTS`, `XXX` …) have no minor unit and are rejected.
+/// `XDR`, `XTS` and the no-currency code …) have no minor unit and are rejected.
 ///
 /// The code is stored as three packed bytes, so comparing and hashing it costs a couple
 /// of instructions. Its `Codable` form is the three-letter string.
