@@ -133,3 +133,34 @@ struct ReturnPolicyTests {
                 .returnShippingFee == nil)
     }
 }
+
+@Suite("Return policies as stored JSON")
+struct ReturnPolicyCodingTests {
+    @Test("a definition survives a JSON round trip with the same fingerprint")
+    func roundTrip() throws {
+        var definition = ReturnPolicyDefinition(name: "seasonal", currency: OrderFactory.currency)
+        definition.windowRules = [
+            WindowRule(
+                name: "shoes", condition: .attribute("line.category", .equals(.string("shoes"))),
+                window: ReturnWindow(days: 60, from: .purchase))
+        ]
+        definition.exclusions = [
+            PolicyExclusion(
+                name: "engraved", condition: .attribute("line.tags", .contains(.string("engraved"))))
+        ]
+        definition.reviewRules = [
+            ReviewRule(name: "bulk", condition: .attribute("request.units", .greaterThanOrEqual(.integer(5))))
+        ]
+        definition.fees = ReturnFees(
+            restockingFeeBasisPoints: 500, returnShippingPaidBy: .customer,
+            returnShippingFee: OrderFactory.money(1_500), freeReturnsAbove: OrderFactory.money(50_000))
+        definition.serialReturner = SerialReturnerRule(
+            windowDays: 90, maximumRequests: 6, maximumReturnRate: 0.6)
+        let data = try JSONEncoder().encode(definition)
+        let decoded = try JSONDecoder().decode(ReturnPolicyDefinition.self, from: data)
+        #expect(decoded == definition)
+        #expect(
+            try ReturnPolicy(decoded, version: 4).fingerprint
+                == ReturnPolicy(definition, version: 4).fingerprint)
+    }
+}
