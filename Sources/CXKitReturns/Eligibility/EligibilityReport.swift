@@ -3,7 +3,7 @@ import Foundation
 
 /// The eligibility of an order's lines under its pinned policy, with the policy version
 /// and fingerprint so a server can re-verify a client-side decision.
-public struct EligibilityReport: Hashable, Sendable {
+public struct EligibilityReport: Hashable, Sendable, Codable {
     /// The order.
     public let order: OrderID
     /// The policy version applied.

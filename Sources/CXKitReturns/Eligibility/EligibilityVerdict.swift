@@ -3,7 +3,7 @@ import Foundation
 
 /// Whether one order line can be returned, in what quantity, until when and how — or every
 /// reason it cannot.
-public struct EligibilityVerdict: Hashable, Sendable {
+public struct EligibilityVerdict: Hashable, Sendable, Codable {
     /// The line.
     public let line: OrderLineID
     /// The quantity asked about.

@@ -31,6 +31,28 @@ extension ReturnPolicy {
             lines: verdicts)
     }
 
+    /// Re-verifies a report a client computed (for example on a device, before submitting):
+    /// the fingerprint must be this policy's and re-evaluating the order at the report's
+    /// instant must give the same verdicts.
+    ///
+    /// - Parameters:
+    ///   - report: The client's report.
+    ///   - order: The order as the server knows it.
+    ///   - quantities: The quantities the client asked about.
+    ///   - alreadyRequested: Units already requested per line, as the server knows them.
+    /// - Returns: `true` when the server reaches the same decision with the same policy.
+    public func verifies(
+        _ report: EligibilityReport, of order: ReturnableOrder, quantities: [OrderLineID: Int] = [:],
+        alreadyRequested: [OrderLineID: Int] = [:]
+    ) -> Bool {
+        guard report.policyFingerprint == fingerprint, report.policyVersion == version,
+            report.order == order.id
+        else { return false }
+        let again = eligibility(
+            of: order, quantities: quantities, alreadyRequested: alreadyRequested, at: report.evaluatedAt)
+        return again.lines == report.lines
+    }
+
     private func verdict(
         for line: ReturnableOrderLine, order: ReturnableOrder, requested: Int?, alreadyRequested: Int,
         facts: inout RuleFacts, now: Date

@@ -101,3 +101,21 @@ struct EligibilityTests {
                 .openResolutions == [.refundToOriginalPayment])
     }
 }
+
+@Suite("Eligibility re-verified on the server")
+struct EligibilityVerificationTests {
+    @Test("a client's report travels as JSON and verifies against the same policy, not a changed one")
+    func reverify() throws {
+        let definition = ReturnPolicyDefinition(name: "standard", currency: OrderFactory.currency)
+        let policy = try ReturnPolicy(definition, version: 2)
+        let order = OrderFactory.standardOrder()
+        let clientReport = policy.eligibility(of: order, at: TestPrincipals.monday.addingTimeInterval(86_400))
+        let data = try JSONEncoder().encode(clientReport)
+        let received = try JSONDecoder().decode(EligibilityReport.self, from: data)
+        #expect(policy.verifies(received, of: order))
+        var stricter = definition
+        stricter.defaultWindow = ReturnWindow(days: 1, from: .purchase)
+        #expect(try !ReturnPolicy(stricter, version: 2).verifies(received, of: order))
+        #expect(!policy.verifies(received, of: order, alreadyRequested: [OrderFactory.lineID(1): 2]))
+    }
+}
