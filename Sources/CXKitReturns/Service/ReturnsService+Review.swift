@@ -110,7 +110,8 @@ extension ReturnsService {
             appendSteps(steps, of: loaded.record, to: &transaction, tenant: tenant)
             transaction.append(
                 notice(
-                    customer: loaded.record.state == .rejected ? "see-reason" : "none", loaded.record,
+                    customer: loaded.record.state == .rejected ? "see-reason" : "request-cancelled",
+                    loaded.record,
                     tenant: tenant, at: now))
             _ = try await store.commit(transaction, in: tenant)
             return loaded.record
