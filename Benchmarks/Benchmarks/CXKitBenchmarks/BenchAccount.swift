@@ -40,31 +40,28 @@ enum StoreFixture {
             note: "account \(index)")
     }
 
-    /// A store holding `recordCount` accounts, built once per process.
+    /// A store holding `recordCount` accounts, built once per process (synchronously, so
+    /// no task blocks the cooperative pool while it waits).
     static let populated: (store: InMemoryRecordStore, ids: [Identifier]) = {
         let store = InMemoryRecordStore()
         let random = SeededRandomSource(seed: 11)
         var ids: [Identifier] = []
         ids.reserveCapacity(recordCount)
         var transaction = StoreTransaction()
-        let semaphore = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var batches: [StoreTransaction] = []
-        for index in 0..<recordCount {
-            let account = account(index, random: random)
-            ids.append(account.id)
-            transaction.insert(account)
-            if transaction.changes.count == 10_000 {
-                batches.append(transaction)
-                transaction = StoreTransaction()
+        do {
+            for index in 0..<recordCount {
+                let account = account(index, random: random)
+                ids.append(account.id)
+                transaction.insert(account)
+                if transaction.changes.count == 10_000 {
+                    _ = try store.commitNow(transaction, in: tenant)
+                    transaction = StoreTransaction()
+                }
             }
+            if !transaction.isEmpty { _ = try store.commitNow(transaction, in: tenant) }
+        } catch {
+            fatalError("seeding failed: \(error)")
         }
-        if !transaction.isEmpty { batches.append(transaction) }
-        let work = batches
-        Task {
-            for batch in work { _ = try? await store.commit(batch, in: tenant) }
-            semaphore.signal()
-        }
-        semaphore.wait()
         return (store, ids)
     }()
 }

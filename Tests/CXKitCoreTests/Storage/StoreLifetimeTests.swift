@@ -29,11 +29,13 @@ struct StoreLifetimeTests {
                 transaction.append(
                     EventEnvelope(
                         id: EventID(rawValue: Identifier(high: 2, low: UInt64(index))), tenant: tenant,
-                        kind: "test.item.created", aggregate: AggregateReference(type: Item.recordType, id: id),
+                        kind: "test.item.created",
+                        aggregate: AggregateReference(type: Item.recordType, id: id),
                         occurredAt: Date(timeIntervalSince1970: 0), actor: nil, payload: Payload(index)))
             }
             _ = try await store.commit(transaction, in: tenant)
-            _ = try await store.query(RecordQuery<Item>(index: "byGroup", partition: [.int(1)], limit: 10), in: tenant)
+            _ = try await store.query(
+                RecordQuery<Item>(index: "byGroup", partition: [.int(1)], limit: 10), in: tenant)
         }
         #expect(weakStore == nil)
     }
