@@ -62,5 +62,8 @@ let package = Package(
         .testTarget(
             name: "CXKitMetricsTests", dependencies: ["CXKitMetrics", "CXKitTesting"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CXKitReturnsTests", dependencies: ["CXKitReturns", "CXKitTesting"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
-/// Facts about the CXKitReturns module. Return policies, explained eligibility, the RMA lifecycle, refunds, exchanges and restock.
+/// Facts about the CXKitReturns module: return policies, explained eligibility, the RMA
+/// lifecycle, refunds, exchanges and restock.
 public enum ReturnsModule {
     /// The module's stable name, used as the prefix of its record types, event kinds and
     /// operation names (`"returns.…"`).

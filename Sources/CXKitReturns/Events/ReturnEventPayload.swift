@@ -1,0 +1,62 @@
+import CXKitCore
+
+/// The body of every returns event: which request, which transition, why, and the amount
+/// when money moved. Free of personal data (no names, notes or addresses).
+public struct ReturnEventPayload: Hashable, Sendable, Codable {
+    /// The request (absent for policy events).
+    public let request: ReturnRequestID?
+    /// Its RMA number (encoded in its printed form, `R-XXXXX-XXXXX`).
+    public let rmaNumber: RMANumber?
+    /// The order.
+    public let order: OrderID?
+    /// The customer.
+    public let customer: CustomerID?
+    /// The machine that moved (`"request"`, `"refund"`, `"itemAcceptance"` …).
+    public let machine: String?
+    /// The state before.
+    public let from: String?
+    /// The state after.
+    public let to: String?
+    /// The reason recorded, if any.
+    public let reason: String?
+    /// The item, for item events.
+    public let item: ReturnItemID?
+    /// The amount, when money moved.
+    public let amount: Money?
+    /// For notices: what the person should do or expect next (a stable code such as
+    /// `"print-label"`, `"await-refund"`, `"review-request"`).
+    public let nextStep: String?
+
+    /// Creates a payload.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - rmaNumber: Its RMA number.
+    ///   - order: The order.
+    ///   - customer: The customer.
+    ///   - machine: The machine.
+    ///   - from: The state before.
+    ///   - to: The state after.
+    ///   - reason: The reason.
+    ///   - item: The item.
+    ///   - amount: The amount.
+    ///   - nextStep: The next step, for notices.
+    public init(
+        request: ReturnRequestID?, rmaNumber: RMANumber?, order: OrderID?, customer: CustomerID?,
+        machine: String?,
+        from: String?, to: String?, reason: String? = nil, item: ReturnItemID? = nil, amount: Money? = nil,
+        nextStep: String? = nil
+    ) {
+        self.request = request
+        self.rmaNumber = rmaNumber
+        self.order = order
+        self.customer = customer
+        self.machine = machine
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.item = item
+        self.amount = amount
+        self.nextStep = nextStep
+    }
+}

@@ -1,0 +1,214 @@
+import CXKitCore
+import Foundation
+
+extension ReturnsService {
+    /// Records what arrived in a request's parcel, item by item.
+    ///
+    /// - Parameters:
+    ///   - id: The request.
+    ///   - receipts: One receipt per item that arrived (or was found missing); items not
+    ///     listed are recorded as lost.
+    ///   - principal: Warehouse staff or an administrator.
+    /// - Returns: The received request.
+    /// - Throws: ``ReturnsError``: `.validationFailed` naming `receipts[i].item`
+    ///   (unknown or repeated) or `receipts[i].receivedQuantity` (out of range);
+    ///   `.notFound`; `.permissionDenied`; `.invalidTransition`.
+    public func receive(_ id: ReturnRequestID, receipts: [ItemReceipt], by principal: Principal) async throws
+        -> ReturnRequest
+    {
+        try await boundary {
+            let tenant = principal.tenant
+            var loaded = try await loadRequest(id, in: tenant)
+            try authorize(principal, ReturnsOperations.receive, owner: loaded.record.customer)
+            var byItem: [ReturnItemID: ItemReceipt] = [:]
+            for (i, receipt) in receipts.enumerated() {
+                guard let item = loaded.record.items.first(where: { $0.id == receipt.item }) else {
+                    throw ReturnsError.validation(
+                        field: "receipts[\(i)].item", reason: "is not an item of this request")
+                }
+                guard byItem.updateValue(receipt, forKey: receipt.item) == nil else {
+                    throw ReturnsError.validation(field: "receipts[\(i)].item", reason: "is listed twice")
+                }
+                guard (0...item.quantity).contains(receipt.receivedQuantity) else {
+                    throw ReturnsError.validation(
+                        field: "receipts[\(i)].receivedQuantity",
+                        reason: "must be between 0 and the item's quantity")
+                }
+            }
+            let now = clock.now()
+            let steps = try loaded.record.apply(.receive, at: now, by: principal)
+            var entries: [ItemHistoryEntry] = []
+            for index in loaded.record.items.indices {
+                let item = loaded.record.items[index]
+                let receipt = byItem[item.id]
+                let command: ItemReceptionCommand
+                if let receipt, receipt.isWrongItem {
+                    command = .markWrongItem
+                } else if let receipt, receipt.receivedQuantity == item.quantity {
+                    command = .receive
+                } else if let receipt, receipt.receivedQuantity > 0 {
+                    command = .markShortShipped
+                } else {
+                    command = .markLost
+                }
+                guard item.reception != command.requestedState else { continue }
+                let outcome = try ItemReceptionLifecycle.apply(
+                    command, to: item.reception, at: now, by: principal)
+                loaded.record.items[index].reception = outcome.state
+                loaded.record.items[index].receivedQuantity =
+                    command == .markWrongItem ? 0 : receipt?.receivedQuantity ?? 0
+                entries += outcome.events.map { ItemHistoryEntry($0, item: item.id) }
+            }
+            loaded.record.itemHistory += entries
+            loaded.record.receivedAt = now
+            let policy = try await self.policy(version: loaded.record.policyVersion, in: tenant)
+            if policy.definition.refundDeadlineStart == .reception {
+                loaded.record.refundDueAt = try refundDeadline(from: now, policy: policy)
+            }
+            var transaction = StoreTransaction()
+            transaction.update(loaded)
+            appendSteps(steps, of: loaded.record, to: &transaction, tenant: tenant)
+            appendItemSteps(entries, of: loaded.record, to: &transaction, tenant: tenant)
+            transaction.append(notice(customer: "await-inspection", loaded.record, tenant: tenant, at: now))
+            _ = try await store.commit(transaction, in: tenant)
+            return loaded.record
+        }
+    }
+
+    /// Inspects a received request: accepts or rejects each item against the policy's
+    /// required conditions, decides each unit's disposition (restocking resellable units
+    /// through the ``InventoryGateway``), and books the settlement in the order's ledger —
+    /// with the quote→settlement difference on the request.
+    ///
+    /// - Parameters:
+    ///   - id: The request.
+    ///   - inspections: Findings per item; items not listed passed every condition.
+    ///   - principal: Warehouse staff or an administrator.
+    /// - Returns: The inspected request (see ``ReturnRequest/settlement`` and
+    ///   ``ReturnRequest/quoteDifference``).
+    /// - Throws: ``ReturnsError``: `.validationFailed` naming
+    ///   `inspections[i].item`; `.notFound`; `.permissionDenied`;
+    ///   `.invalidTransition`; `.refundExceedsRefundable` when the
+    ///   settlement would exceed what the order paid; `.dependencyFailure` when
+    ///   inventory fails (nothing is recorded; a retry restocks at most once).
+    public func inspect(_ id: ReturnRequestID, inspections: [ItemInspection], by principal: Principal)
+        async throws
+        -> ReturnRequest
+    {
+        try await boundary {
+            let tenant = principal.tenant
+            var loaded = try await loadRequest(id, in: tenant)
+            try authorize(principal, ReturnsOperations.inspect, owner: loaded.record.customer)
+            var findings: [ReturnItemID: ItemInspection] = [:]
+            for (i, inspection) in inspections.enumerated() {
+                guard loaded.record.items.contains(where: { $0.id == inspection.item }) else {
+                    throw ReturnsError.validation(
+                        field: "inspections[\(i)].item", reason: "is not an item of this request")
+                }
+                guard findings.updateValue(inspection, forKey: inspection.item) == nil else {
+                    throw ReturnsError.validation(field: "inspections[\(i)].item", reason: "is listed twice")
+                }
+            }
+            let now = clock.now()
+            let steps = try loaded.record.apply(.inspect, at: now, by: principal)
+            let policy = try await self.policy(version: loaded.record.policyVersion, in: tenant)
+            var order = try await loadOrder(loaded.record.order, in: tenant)
+            let snapshot = order.record.order
+            var entries: [ItemHistoryEntry] = []
+            var selections: [RefundSelection] = []
+            var nextUnits: [OrderLineID: Int] = [:]
+            var restocks: [(ReturnItem, Int)] = []
+            var rollups = RollupChanges()
+            for index in loaded.record.items.indices {
+                var item = loaded.record.items[index]
+                let finding = findings[item.id]
+                let failed =
+                    finding?.failedConditions.filter { policy.definition.requiredConditions.contains($0) }
+                    ?? []
+                item.failedConditions = failed
+                let arrived = item.reception == .received || item.reception == .shortShipped
+                let acceptance: ItemAcceptanceCommand
+                if !arrived {
+                    acceptance = .reject(
+                        reason: item.reception == .wrongItem ? "wrong item received" : "not received")
+                } else if !failed.isEmpty && policy.definition.conditionDeductionBasisPoints >= 10_000 {
+                    acceptance = .reject(
+                        reason: "fails required conditions: " + failed.map(\.rawValue).joined(separator: ", ")
+                    )
+                } else {
+                    acceptance = .accept(reason: nil)
+                }
+                if item.acceptance != acceptance.requestedState {
+                    let outcome = try ItemAcceptanceLifecycle.apply(
+                        acceptance, to: item.acceptance, at: now, by: principal)
+                    item.acceptance = outcome.state
+                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id) }
+                }
+                // Dispositions for the units that arrived.
+                let resellable = failed.isEmpty && item.acceptance == .accepted
+                let command = finding?.disposition ?? (resellable ? .restock : .quarantine)
+                var restocked = 0
+                for unit in 0..<item.receivedQuantity where unit < item.dispositions.count {
+                    let outcome = try DispositionLifecycle.apply(
+                        command, to: item.dispositions[unit], at: now, by: principal)
+                    item.dispositions[unit] = outcome.state
+                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id, unit: unit) }
+                    if outcome.state == .restocked { restocked += 1 }
+                    if let slot = DispositionState.allCases.firstIndex(of: outcome.state) {
+                        rollups.update(.overall, key: "", period: loaded.record.orderPeriod) {
+                            $0.addDisposition(at: slot)
+                        }
+                    }
+                }
+                if restocked > 0 { restocks.append((item, restocked)) }
+                if item.acceptance == .accepted && item.receivedQuantity > 0 {
+                    let first = nextUnits[item.line] ?? order.record.ledger.nextUnit(of: item.line)
+                    nextUnits[item.line] = first + item.receivedQuantity
+                    let isShopFault = taxonomy.reason(item.reason)?.isShopFault ?? false
+                    selections.append(
+                        RefundSelection(
+                            lineIndex: item.lineIndex, firstUnit: first, quantity: item.receivedQuantity,
+                            isShopFault: isShopFault,
+                            conditionDeductionBasisPoints: failed.isEmpty
+                                ? 0 : policy.definition.conditionDeductionBasisPoints))
+                }
+                // Units that will not be refunded become requestable again.
+                let unaccepted = item.quantity - (item.acceptance == .accepted ? item.receivedQuantity : 0)
+                if unaccepted > 0 {
+                    order.record.requested[item.line] = max(
+                        0, order.record.requested[item.line, default: 0] - unaccepted)
+                }
+                loaded.record.items[index] = item
+            }
+            let basis = try OrderRefundBasis(order: snapshot)
+            let settlement = try RefundCalculator.quote(
+                selections, order: snapshot, basis: basis, terms: policy.refundTerms(for: snapshot),
+                previouslyRefunded: order.record.ledger.refunded)
+            try order.record.ledger.record(
+                settlement, amountPaid: Money(minorUnits: basis.amountPaid, currency: snapshot.currency))
+            // Restock through the port before committing; references make retries safe.
+            for (item, count) in restocks {
+                let line = snapshot.lines[item.lineIndex]
+                try await inventory.restock(
+                    count, of: line.product, variant: line.variant,
+                    reference: "restock-\(loaded.record.rmaNumber)-\(item.id.rawValue.uuidString)", in: tenant
+                )
+            }
+            loaded.record.settlement = settlement
+            loaded.record.inspectedAt = now
+            loaded.record.itemHistory += entries
+            var transaction = StoreTransaction()
+            transaction.update(loaded)
+            transaction.update(order)
+            appendSteps(steps, of: loaded.record, to: &transaction, tenant: tenant)
+            appendItemSteps(entries, of: loaded.record, to: &transaction, tenant: tenant)
+            transaction.append(
+                notice(
+                    customer: "await-refund", loaded.record, tenant: tenant, at: now, amount: settlement.total
+                ))
+            try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+            _ = try await store.commit(transaction, in: tenant)
+            return loaded.record
+        }
+    }
+}
