@@ -24,6 +24,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CXKitCore", package: "cxkit"),
                 .product(name: "CXKitTesting", package: "cxkit"),
+                .product(name: "CXKitMetrics", package: "cxkit"),
+                .product(name: "CXKitReturns", package: "cxkit"),
                 "CSQLite",
             ],
             path: "Benchmarks/CXKitBenchmarks",
