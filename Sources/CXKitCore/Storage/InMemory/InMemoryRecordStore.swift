@@ -92,7 +92,7 @@ public final class InMemoryRecordStore: RecordStore {
         -> Versioned<Record>?
     {
         state.withLock { state in
-            guard let row = state.partitions[tenant]?.existingTable(type)?.rows[id] else { return nil }
+            guard let row = state.partitions[tenant]?.existingTable(type)?.row(id) else { return nil }
             return Versioned(record: row.record, version: row.version)
         }
     }
@@ -114,7 +114,7 @@ public final class InMemoryRecordStore: RecordStore {
             var result: [Versioned<Record>] = []
             result.reserveCapacity(ids.count)
             for id in ids where seen.insert(id).inserted {
-                if let row = table.rows[id] {
+                if let row = table.row(id) {
                     result.append(Versioned(record: row.record, version: row.version))
                 }
             }

@@ -10,8 +10,13 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var version: UInt64
     }
 
-    /// The records by identifier.
-    private(set) var rows: [Identifier: Row] = [:]
+    /// Where each record sits in the columns below. The map's types are concrete, so
+    /// lookups run specialised code even when the table's callers are generic.
+    private var positions: [Identifier: Int] = [:]
+    /// The records' identifiers, versions and values, column by column.
+    private var identifiers: ContiguousArray<Identifier> = []
+    private var versions: ContiguousArray<UInt64> = []
+    private var records: ContiguousArray<Record> = []
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
     private let primary = OrderedKeyTree<IndexEntry>()
     /// The secondary indexes, read once from `Record.indexes`.
@@ -26,10 +31,21 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         super.init(recordType: Record.recordType)
     }
 
-    override var count: Int { rows.count }
+    override var count: Int { positions.count }
 
     /// The stored version of a record, or `nil` when it does not exist.
-    func version(of id: Identifier) -> UInt64? { rows[id]?.version }
+    @inline(__always)
+    func version(of id: Identifier) -> UInt64? {
+        guard let position = positions[id] else { return nil }
+        return versions[position]
+    }
+
+    /// The stored record and its version, or `nil` when it does not exist.
+    @inline(__always)
+    func row(_ id: Identifier) -> Row? {
+        guard let position = positions[id] else { return nil }
+        return Row(record: records[position], version: versions[position])
+    }
 
     /// The number of entries a secondary index holds across its partitions.
     func entryCount(ofIndex name: String) -> Int {
@@ -42,7 +58,10 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Stores a new record at version 1.
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
-        rows[id] = Row(record: record, version: 1)
+        positions[id] = records.count
+        identifiers.append(id)
+        versions.append(1)
+        records.append(record)
         primary.insert(IndexEntry(sort: [], id: id))
         for position in indexes.indices {
             for key in indexes[position].keys(record) { add(key, id: id, toIndexAt: position) }
@@ -53,13 +72,14 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Replaces a stored record and bumps its version.
     func update(_ record: Record) -> UInt64 {
         let id = record.recordID
-        guard let slot = rows.index(forKey: id) else { return insert(record) }
-        let old = rows.values[slot]
-        let version = old.version + 1
-        rows.values[slot] = Row(record: record, version: version)
+        guard let slot = positions[id] else { return insert(record) }
+        let old = records[slot]
+        let version = versions[slot] + 1
+        records[slot] = record
+        versions[slot] = version
         for position in indexes.indices {
             let index = indexes[position]
-            let oldKeys = index.keys(old.record)
+            let oldKeys = index.keys(old)
             let newKeys = index.keys(record)
             if oldKeys == newKeys { continue }
             for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
@@ -70,10 +90,22 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
 
     /// Deletes a stored record.
     func delete(_ id: Identifier) {
-        guard let old = rows.removeValue(forKey: id) else { return }
+        guard let slot = positions.removeValue(forKey: id) else { return }
+        let old = records[slot]
+        // Fill the hole with the last record so the columns stay dense.
+        let last = records.count - 1
+        if slot != last {
+            records[slot] = records[last]
+            versions[slot] = versions[last]
+            identifiers[slot] = identifiers[last]
+            positions[identifiers[slot]] = slot
+        }
+        records.removeLast()
+        versions.removeLast()
+        identifiers.removeLast()
         primary.remove(IndexEntry(sort: [], id: id))
         for position in indexes.indices {
-            for key in indexes[position].keys(old.record) { remove(key, id: id, fromIndexAt: position) }
+            for key in indexes[position].keys(old) { remove(key, id: id, fromIndexAt: position) }
         }
     }
 
@@ -115,8 +147,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var records: [Versioned<Record>] = []
         records.reserveCapacity(entries.entries.count)
         for entry in entries.entries {
-            if let row = rows[entry.id] {
-                records.append(Versioned(record: row.record, version: row.version))
+            if let position = positions[entry.id] {
+                records.append(Versioned(record: self.records[position], version: versions[position]))
             }
         }
         var cursor: PageCursor?
@@ -198,7 +230,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
                 hasMore = true
                 return false
             }
-            if let row = rows[entry.id] {
+            if let row = row(entry.id) {
                 snapshots.append(
                     StoredRecordSnapshot(
                         reference: RecordReference(type: recordType, id: entry.id), version: row.version,
