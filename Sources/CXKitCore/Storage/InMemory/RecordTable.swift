@@ -10,13 +10,15 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var version: UInt64
     }
 
-    /// Where each record sits in the columns below. The map's types are concrete, so
-    /// lookups run specialised code even when the table's callers are generic.
-    private var positions: [Identifier: Int] = [:]
-    /// The records' identifiers, versions and values, column by column.
-    private var identifiers: ContiguousArray<Identifier> = []
-    private var versions: ContiguousArray<UInt64> = []
-    private var records: ContiguousArray<Record> = []
+    /// Where each record sits in `rows`. The map is concrete and flat, so a lookup runs
+    /// specialised code even when the table's callers are generic, and costs about one
+    /// cache miss.
+    private var positions = IdentifierSlotMap()
+    /// The records and their versions by slot; a deleted record's slot is emptied (so no
+    /// value outlives its deletion) and reused.
+    private var rows: ContiguousArray<Row?> = []
+    /// Emptied slots, reused by inserts.
+    private var freeSlots: [Int] = []
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
     private let primary = OrderedKeyTree<IndexEntry>()
     /// The secondary indexes, read once from `Record.indexes`.
@@ -36,15 +38,15 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// The stored version of a record, or `nil` when it does not exist.
     @inline(__always)
     func version(of id: Identifier) -> UInt64? {
-        guard let position = positions[id] else { return nil }
-        return versions[position]
+        guard let position = positions.slot(of: id) else { return nil }
+        return rows[position]?.version
     }
 
     /// The stored record and its version, or `nil` when it does not exist.
     @inline(__always)
     func row(_ id: Identifier) -> Row? {
-        guard let position = positions[id] else { return nil }
-        return Row(record: records[position], version: versions[position])
+        guard let position = positions.slot(of: id) else { return nil }
+        return rows[position]
     }
 
     /// The number of entries a secondary index holds across its partitions.
@@ -58,10 +60,14 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Stores a new record at version 1.
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
-        positions[id] = records.count
-        identifiers.append(id)
-        versions.append(1)
-        records.append(record)
+        let row = Row(record: record, version: 1)
+        if let slot = freeSlots.popLast() {
+            rows[slot] = row
+            positions.set(slot, for: id)
+        } else {
+            positions.set(rows.count, for: id)
+            rows.append(row)
+        }
         primary.insert(IndexEntry(sort: [], id: id))
         for position in indexes.indices {
             for key in indexes[position].keys(record) { add(key, id: id, toIndexAt: position) }
@@ -72,11 +78,10 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Replaces a stored record and bumps its version.
     func update(_ record: Record) -> UInt64 {
         let id = record.recordID
-        guard let slot = positions[id] else { return insert(record) }
-        let old = records[slot]
-        let version = versions[slot] + 1
-        records[slot] = record
-        versions[slot] = version
+        guard let slot = positions.slot(of: id), let previous = rows[slot] else { return insert(record) }
+        let old = previous.record
+        let version = previous.version + 1
+        rows[slot] = Row(record: record, version: version)
         for position in indexes.indices {
             let index = indexes[position]
             let oldKeys = index.keys(old)
@@ -90,19 +95,9 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
 
     /// Deletes a stored record.
     func delete(_ id: Identifier) {
-        guard let slot = positions.removeValue(forKey: id) else { return }
-        let old = records[slot]
-        // Fill the hole with the last record so the columns stay dense.
-        let last = records.count - 1
-        if slot != last {
-            records[slot] = records[last]
-            versions[slot] = versions[last]
-            identifiers[slot] = identifiers[last]
-            positions[identifiers[slot]] = slot
-        }
-        records.removeLast()
-        versions.removeLast()
-        identifiers.removeLast()
+        guard let slot = positions.remove(id), let old = rows[slot]?.record else { return }
+        rows[slot] = nil
+        freeSlots.append(slot)
         primary.remove(IndexEntry(sort: [], id: id))
         for position in indexes.indices {
             for key in indexes[position].keys(old) { remove(key, id: id, fromIndexAt: position) }
@@ -147,8 +142,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var records: [Versioned<Record>] = []
         records.reserveCapacity(entries.entries.count)
         for entry in entries.entries {
-            if let position = positions[entry.id] {
-                records.append(Versioned(record: self.records[position], version: versions[position]))
+            if let position = positions.slot(of: entry.id), let row = rows[position] {
+                records.append(Versioned(record: row.record, version: row.version))
             }
         }
         var cursor: PageCursor?
