@@ -8,4 +8,5 @@ let benchmarks: @Sendable () -> Void = {
     registerRelayBenchmarks()
     registerSearchBenchmarks()
     registerMetricsBenchmarks()
+    registerReturnsBenchmarks()
 }
