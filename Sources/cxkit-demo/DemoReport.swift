@@ -54,6 +54,45 @@ struct DemoReport: Codable {
         var interval: String
     }
 
+    /// One line of an order as the customer's eligibility check explains it.
+    struct ReturnLine: Codable {
+        var product: String
+        var eligible: Bool
+        var detail: String
+    }
+
+    /// One state a return request reached, and when.
+    struct ReturnStep: Codable {
+        var state: String
+        var at: String
+    }
+
+    /// A return taken from eligibility check to refund and restock.
+    struct Return: Codable {
+        var order: String
+        var policy: String
+        var deliveredAt: String
+        var checkedAt: String
+        var eligibility: [ReturnLine]
+        var quote: [String]
+        var returnFee: String
+        var quoteTotal: String
+        var units: Int
+        var rmaNumber: String
+        var idempotencyKey: String
+        var replayReturnedSameRequest: Bool
+        var reviewReasons: [String]
+        var label: String
+        var steps: [ReturnStep]
+        var dispositions: [String]
+        var restockedUnits: Int
+        var refunded: String
+        var refundEqualsQuote: Bool
+        var refundDueBy: String
+        var eventsDelivered: Int
+        var eventKinds: [String: Int]
+    }
+
     var seed: UInt64
     var shop: Shop
     var delivery: Delivery
@@ -63,6 +102,7 @@ struct DemoReport: Codable {
     var allocation: Allocation?
     var eligibility: [Eligibility]
     var scores: [Score]
+    var returns: Return? = nil
 
     /// The report as the lines the demo prints.
     var lines: [String] {
@@ -118,6 +158,36 @@ struct DemoReport: Codable {
         for score in scores {
             out.append("  \(score.name): \(score.value) \(score.interval) (n = \(score.responses))")
         }
+        if let returns { out += Self.lines(of: returns) }
+        return out
+    }
+
+    private static func lines(of returns: Return) -> [String] {
+        var out = ["", "Return from eligibility check to refund and restock — policy \(returns.policy)"]
+        out.append(
+            "  order \(returns.order) delivered \(returns.deliveredAt), checked \(returns.checkedAt)")
+        for line in returns.eligibility.prefix(4) {
+            out.append("    \(line.eligible ? "✓" : "✗") \(line.product): \(line.detail)")
+        }
+        out.append(
+            "  quote: \(returns.quoteTotal) for \(returns.units) unit(s), return fee \(returns.returnFee)")
+        for line in returns.quote.prefix(3) { out.append("    \(line)") }
+        let review =
+            returns.reviewReasons.isEmpty ? "" : " (review: \(returns.reviewReasons.joined(separator: "; ")))"
+        out.append(
+            "  submitted RMA \(returns.rmaNumber) with key \(returns.idempotencyKey.prefix(24))…; "
+                + "replay gave the same request: \(returns.replayReturnedSameRequest)\(review)")
+        out.append("  label \(returns.label); states: \(returns.steps.map(\.state).joined(separator: " → "))")
+        out.append(
+            "  warehouse: dispositions \(returns.dispositions.joined(separator: ", ")), "
+                + "units restocked: \(returns.restockedUnits)")
+        out.append(
+            "  refunded \(returns.refunded) (equals quote: \(returns.refundEqualsQuote)), due by \(returns.refundDueBy)"
+        )
+        let kinds = returns.eventKinds.sorted { $0.key < $1.key }.map {
+            "\($0.key.hasPrefix("returns.") ? String($0.key.dropFirst(8)) : $0.key) \($0.value)"
+        }
+        out.append("  events delivered: \(returns.eventsDelivered) — \(kinds.joined(separator: ", "))")
         return out
     }
 }

@@ -48,7 +48,7 @@ struct DemoRun {
 
         let revenue = try Money.sum(
             shop.orders.map { Money(minorUnits: $0.totalMinorUnits, currency: lira) }, currency: lira)
-        let report = DemoReport(
+        var report = DemoReport(
             seed: options.seed,
             shop: .init(
                 tenant: tenant.rawValue, customers: shop.customers.count, products: shop.products.count,
@@ -66,6 +66,11 @@ struct DemoRun {
             allocation: try allocation(shop: shop, currency: lira, locale: locale),
             eligibility: try eligibility(shop: shop, currency: lira, now: clock.now()),
             scores: try scores(shop: shop, random: SeededRandomSource(seed: options.seed &+ 1)))
+        // 3. One return from eligibility check to refund and restock (moves the clock on).
+        report.returns = try await DemoReturns(
+            fixtures: fixtures, shop: shop, store: store, clock: clock, ids: ids, seed: options.seed,
+            locale: locale
+        ).run()
         return report
     }
 
