@@ -39,7 +39,7 @@ struct ReturnFixtureTests {
         #expect(other != first)
     }
 
-    @Test("the shop policy builds and encodes the Turkish shop's terms")
+    @Test("the shop policy builds with the Turkish shop's terms, in lira and in another currency")
     func policyTerms() throws {
         let definition = try FixtureGenerator(seed: 3).returnPolicy()
         let policy = try ReturnPolicy(definition, version: 1)
@@ -107,6 +107,43 @@ struct ReturnFixtureTests {
             }
         }
         #expect(Set(requests.map(\.idempotencyKey)).count == requests.count)
+    }
+
+    @Test("generated requests submit through the returns service and are accepted, never refused")
+    func requestsSubmit() async throws {
+        let fixtures = FixtureGenerator(seed: 13)
+        let shop = try shop(seed: 13, customers: 60)
+        let tenant = shop.tenant
+        let requests = try fixtures.returnRequests(for: shop.orders, percent: 50)
+            .sorted { $0.requestedAt < $1.requestedAt }
+        let first = try #require(requests.first)
+        let clock = ManualClock(start: first.requestedAt.addingTimeInterval(-86_400))
+        let calendar = try BusinessCalendar(
+            timeZoneIdentifier: "Europe/Istanbul",
+            week: Dictionary(
+                uniqueKeysWithValues: Weekday.workdays.map {
+                    ($0, [WorkingInterval(from: (9, 0), to: (18, 0))])
+                }))
+        let service = ReturnsService(
+            store: InMemoryRecordStore(), clock: clock,
+            ids: TimeOrderedIdentifierSource(timestamps: clock, random: SeededRandomSource(seed: 1)),
+            random: SeededRandomSource(seed: 2), shipping: InMemoryReturnShippingProvider(),
+            refunds: InMemoryRefundGateway(), inventory: InMemoryInventoryGateway(), calendar: calendar)
+        let admin = Principal.admin(StaffID(rawValue: Identifier(high: 1, low: 1)), in: tenant)
+        _ = try await service.publishPolicy(fixtures.returnPolicy(), by: admin)
+        let orders = Dictionary(uniqueKeysWithValues: shop.orders.map { ($0.id, $0) })
+        for request in requests {
+            let order = try #require(orders[request.order])
+            _ = try await service.recordOrder(order.returnableOrder(), by: .system(in: tenant))
+        }
+        for request in requests {
+            clock.advance(to: request.requestedAt)
+            let submitted = try await service.submit(
+                request.draft, idempotencyKey: request.idempotencyKey,
+                by: .customer(request.customer, in: tenant))
+            #expect([.approved, .needsReview].contains(submitted.state))
+            #expect(submitted.unitCount == request.unitCount)
+        }
     }
 
     @Test("requests are none at 0 per cent and only for delivered orders")
@@ -185,6 +222,16 @@ struct ReturnFixtureTests {
         }
         expectCoreError(.validationFailed, field: "lines[0].totalMinorUnits") {
             _ = try copy(order, lines: [line(first, total: -1)]).returnableOrder()
+        }
+        expectCoreError(.limitExceeded, field: "lines[0].grossMinorUnits") {
+            let huge = OrderLineFixture(
+                id: first.id, product: first.product, variant: first.variant, productName: first.productName,
+                category: first.category, unitPriceMinorUnits: Int64.max / 2, quantity: 1,
+                taxRateBasisPoints: first.taxRateBasisPoints, discountMinorUnits: 0,
+                grossMinorUnits: Int64.max / 2, totalMinorUnits: Int64.max / 2,
+                orderDiscountShareMinorUnits: 0,
+                taxMinorUnits: 0)
+            _ = try copy(order, lines: [huge]).returnableOrder()
         }
         expectCoreError(.limitExceeded, field: "shippingMinorUnits") {
             _ = try copy(order, shipping: Int64.max).returnableOrder()
