@@ -5,7 +5,7 @@
 ///   emoji and control characters separate words and are never part of a key.
 /// - Every word is folded by the ``TextNormalizer`` rules (case, diacritics, Turkish `i`).
 /// - Numbers stay whole: a `.` or `,` between two digits is kept (`3.5`, `1,000`, `v2.0`).
-/// - Apostrophes (`'`, `’`, `‘`, `ʼ`, `` ` ``) inside a word: the part after the apostrophe is
+/// - Apostrophes (`'`, `’`, `‘`, `ʼ`, the grave accent) inside a word: the part after the apostrophe is
 ///   a suffix and is dropped, so Turkish `iade'nin` → `iade`, `2026'da` → `2026` and
 ///   English `don't` → `don`, `customer's` → `customer`. One exception keeps names and
 ///   elisions findable: when the part before the apostrophe is a single letter, the two
