@@ -5,7 +5,7 @@ import CXKitCore
 public struct ReturnEventPayload: Hashable, Sendable, Codable {
     /// The request (absent for policy events).
     public let request: ReturnRequestID?
-    /// Its RMA number (encoded in its printed form, `R-XXXXX-XXXXX`).
+    /// Its RMA number (encoded in its printed form, `R-SWFWK-8DW8H`).
     public let rmaNumber: RMANumber?
     /// The order.
     public let order: OrderID?

@@ -33,7 +33,7 @@ public struct RMANumber: Hashable, Sendable, Codable, CustomStringConvertible, C
     public init(parsing text: String) throws(ReturnsError) {
         let bytes = Array(text.uppercased().utf8).filter { $0 != UInt8(ascii: "-") }
         guard bytes.count == 11, bytes[0] == UInt8(ascii: "R") else {
-            throw ReturnsError.validation(field: "rmaNumber", reason: "must look like R-XXXXX-XXXXX")
+            throw ReturnsError.validation(field: "rmaNumber", reason: "must look like R-SWFWK-8DW8H")
         }
         var value: UInt64 = 0
         for byte in bytes.dropFirst() {
@@ -49,7 +49,7 @@ public struct RMANumber: Hashable, Sendable, Codable, CustomStringConvertible, C
         self.init(value: value)
     }
 
-    /// The printed form, `R-XXXXX-XXXXX`.
+    /// The printed form, `R-SWFWK-8DW8H`.
     public var description: String {
         var characters: [UInt8] = Array(repeating: 0, count: 13)
         characters[0] = UInt8(ascii: "R")
