@@ -40,6 +40,13 @@ enum StoreFixture {
             note: "account \(index)")
     }
 
+    /// 65,536 identifiers of stored accounts in random order.
+    static let randomProbes: [Identifier] = {
+        let ids = populated.ids
+        let random = SeededRandomSource(seed: 3)
+        return (0..<65_536).map { _ in ids[Int(random.next(below: UInt64(ids.count)))] }
+    }()
+
     /// A store holding `recordCount` accounts, built once per process (synchronously, so
     /// no task blocks the cooperative pool while it waits).
     static let populated: (store: InMemoryRecordStore, ids: [Identifier]) = {
