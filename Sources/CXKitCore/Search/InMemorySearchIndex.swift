@@ -1,5 +1,3 @@
-
-
 /// The reference ``SearchIndex``: a per-tenant inverted index in memory.
 ///
 /// - Postings are positional and compact: term IDs and document ordinals are `UInt32`,
