@@ -6,13 +6,12 @@
 /// |---|---|---|---|---|
 /// | ``netPromoter`` (NPS) | 0–10 | promoters 9–10 | passives 7–8 | detractors 0–6 |
 /// | ``satisfaction5`` (CSAT) | 1–5 | top-2-box 4–5 | 3 | 1–2 |
-/// | ``satisfaction10`` (CSAT) | 1–10 | top-3-box 8–10 | 4–7 | 1–3 |
+/// | ``satisfaction10`` (CSAT) | 1–10 | top-2-box 9–10 | 3–8 | 1–2 |
 /// | ``effort5`` (CES) | 1–5 | agree 4–5 | 3 | disagree 1–2 |
 /// | ``effort7`` (CES) | 1–7 | agree 5–7 | 4 | disagree 1–3 |
 ///
-/// On the 1–10 CSAT scale the top box is 8–10: the same 30% share of the scale's values as
-/// 4–5 on 1–5 has of its own (2 of 5 values ≈ 3 of 10 values), and the common practice of
-/// vendors that report a 10-point CSAT as "8 or above". The negative side mirrors it.
+/// CSAT is a top-2-box share on either scale (4–5 of 5, 9–10 of 10), as the metrics
+/// specification defines it; the bottom two boxes are the negative side.
 /// Effort scales use the CES 2.0 statement ("… made it easy to …"), where higher is easier.
 ///
 /// The `Codable` form is the raw value: `"nps"`, `"csat5"`, `"csat10"`, `"ces5"`, `"ces7"`.
@@ -72,7 +71,7 @@ public enum ScoreScale: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .netPromoter: return 9...10
         case .satisfaction5, .effort5: return 4...5
-        case .satisfaction10: return 8...10
+        case .satisfaction10: return 9...10
         case .effort7: return 5...7
         }
     }
@@ -82,7 +81,7 @@ public enum ScoreScale: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .netPromoter: return 0...6
         case .satisfaction5, .effort5: return 1...2
-        case .satisfaction10: return 1...3
+        case .satisfaction10: return 1...2
         case .effort7: return 1...3
         }
     }

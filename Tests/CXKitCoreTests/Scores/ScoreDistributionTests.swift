@@ -26,9 +26,10 @@ struct ScoreDistributionTests {
             try (1...5).map { try ScoreScale.satisfaction5.category(of: $0) } == [
                 .negative, .negative, .neutral, .positive, .positive,
             ])
-        #expect(try ScoreScale.satisfaction10.category(of: 8) == .positive)
-        #expect(try ScoreScale.satisfaction10.category(of: 7) == .neutral)
-        #expect(try ScoreScale.satisfaction10.category(of: 3) == .negative)
+        #expect(try ScoreScale.satisfaction10.category(of: 9) == .positive)
+        #expect(try ScoreScale.satisfaction10.category(of: 8) == .neutral)
+        #expect(try ScoreScale.satisfaction10.category(of: 3) == .neutral)
+        #expect(try ScoreScale.satisfaction10.category(of: 2) == .negative)
         #expect(
             try (1...7).map { try ScoreScale.effort7.category(of: $0) } == [
                 .negative, .negative, .negative, .neutral, .positive, .positive, .positive,
