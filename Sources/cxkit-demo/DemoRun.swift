@@ -105,7 +105,7 @@ struct DemoRun {
                     results: page.records.map { stored in
                         let order = stored.record.order
                         return
-                            "\(formatter.string(from: order.placedAt)) \(Money(minorUnits: order.totalMinorUnits, currency: currency).formatted(locale: locale)) \(order.isDelivered ? "delivered" : "on its way")"
+                            "\(formatter.string(from: order.placedAt)) \(Money(minorUnits: order.totalMinorUnits, currency: currency).formatted(locale: locale)) \(order.isDelivered ? "delivered" : "not delivered")"
                     }))
         }
         return result
