@@ -25,3 +25,40 @@ extension ErrorCode {
         (error as? any CXKitError)?.code == code
     }
 }
+
+/// A ``CXKitError`` that can be built from a code, a field and a reason: what the shared
+/// ``validation(field:reason:)`` and ``limit(field:reason:)`` factories need. Every
+/// module's error adopts it, so the factories exist once.
+public protocol FieldReportingError: CXKitError {
+    /// Makes an error with a code, the offending field (if any) and a personal-data-free
+    /// reason, every other detail left empty.
+    ///
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - field: The offending input field, if any.
+    ///   - reason: Why, without personal data.
+    /// - Returns: The error.
+    static func make(code: ErrorCode, field: String?, reason: String) -> Self
+}
+
+extension FieldReportingError {
+    /// A validation failure naming the field and why it was rejected.
+    ///
+    /// - Parameters:
+    ///   - field: The offending input field (`"items[1].quantity"`, `"weights[3]"`).
+    ///   - reason: Why it was rejected.
+    /// - Returns: An error with code ``ErrorCode/validationFailed``.
+    public static func validation(field: String, reason: String) -> Self {
+        make(code: .validationFailed, field: field, reason: reason)
+    }
+
+    /// A configured limit was exceeded by an input field.
+    ///
+    /// - Parameters:
+    ///   - field: The offending input field.
+    ///   - reason: Which limit, e.g. `"must be at most 512 characters"`.
+    /// - Returns: An error with code ``ErrorCode/limitExceeded``.
+    public static func limit(field: String, reason: String) -> Self {
+        make(code: .limitExceeded, field: field, reason: reason)
+    }
+}

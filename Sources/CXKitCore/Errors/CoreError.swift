@@ -3,7 +3,7 @@
 ///
 /// `description` is safe to log: it names codes, fields, record types and identifiers,
 /// never the values a person typed.
-public struct CoreError: CXKitError, Equatable {
+public struct CoreError: FieldReportingError, Equatable {
     /// What went wrong.
     public let code: ErrorCode
     /// The offending input field for validation failures.
@@ -16,6 +16,17 @@ public struct CoreError: CXKitError, Equatable {
     public let recordID: Identifier?
     /// The record's version in the store, for version conflicts; `nil` when it is absent.
     public let currentVersion: UInt64?
+
+    /// Makes an error with a code, field and reason and no other detail.
+    ///
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - field: The offending input field, if any.
+    ///   - reason: Why, without personal data.
+    /// - Returns: The error.
+    public static func make(code: ErrorCode, field: String?, reason: String) -> CoreError {
+        CoreError(code: code, field: field, reason: reason)
+    }
 
     /// Creates an error.
     ///
@@ -36,24 +47,6 @@ public struct CoreError: CXKitError, Equatable {
         self.recordType = recordType
         self.recordID = recordID
         self.currentVersion = currentVersion
-    }
-
-    /// A validation failure naming the field and why it was rejected.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field (`"query"`, `"weights[3]"`).
-    ///   - reason: Why it was rejected.
-    public static func validation(field: String, reason: String) -> CoreError {
-        CoreError(code: .validationFailed, field: field, reason: reason)
-    }
-
-    /// A configured limit was exceeded by an input field.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field.
-    ///   - reason: Which limit, e.g. `"must be at most 512 characters"`.
-    public static func limit(field: String, reason: String) -> CoreError {
-        CoreError(code: .limitExceeded, field: field, reason: reason)
     }
 
     /// A readable, personal-data-free summary such as

@@ -6,13 +6,24 @@ import CXKitCore
 ///
 /// `description` is safe to log: it names codes, fields and metric kinds, never the values
 /// a person typed.
-public struct MetricsError: CXKitError, Equatable {
+public struct MetricsError: FieldReportingError, Equatable {
     /// What went wrong.
     public let code: ErrorCode
     /// The offending input field for validation failures (`"score"`, `"dimensions[2].value"`).
     public let field: String?
     /// A short, personal-data-free explanation.
     public let reason: String
+
+    /// Makes an error with a code, field and reason and no other detail.
+    ///
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - field: The offending input field, if any.
+    ///   - reason: Why, without personal data.
+    /// - Returns: The error.
+    public static func make(code: ErrorCode, field: String?, reason: String) -> MetricsError {
+        MetricsError(code: code, field: field, reason: reason)
+    }
 
     /// Creates an error.
     ///
@@ -24,26 +35,6 @@ public struct MetricsError: CXKitError, Equatable {
         self.code = code
         self.field = field
         self.reason = reason
-    }
-
-    /// A validation failure naming the field and why it was rejected.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field.
-    ///   - reason: Why it was rejected.
-    /// - Returns: An error with code `ErrorCode.validationFailed`.
-    public static func validation(field: String, reason: String) -> MetricsError {
-        MetricsError(code: .validationFailed, field: field, reason: reason)
-    }
-
-    /// A configured limit was exceeded by an input field.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field.
-    ///   - reason: Which limit was exceeded.
-    /// - Returns: An error with code `ErrorCode.limitExceeded`.
-    public static func limit(field: String, reason: String) -> MetricsError {
-        MetricsError(code: .limitExceeded, field: field, reason: reason)
     }
 
     /// A readable, personal-data-free summary such as

@@ -5,7 +5,7 @@ import CXKitCore
 ///
 /// `description` is safe to log: it names codes, fields, states, record types and
 /// identifiers, never the values a person typed.
-public struct ReturnsError: CXKitError, Equatable {
+public struct ReturnsError: FieldReportingError, Equatable {
     /// What went wrong.
     public let code: ErrorCode
     /// The offending input field for validation failures.
@@ -20,6 +20,17 @@ public struct ReturnsError: CXKitError, Equatable {
     public let currentState: String?
     /// For refused transitions, the state the command asked for (`"cancelled"`).
     public let requestedState: String?
+
+    /// Makes an error with a code, field and reason and no other detail.
+    ///
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - field: The offending input field, if any.
+    ///   - reason: Why, without personal data.
+    /// - Returns: The error.
+    public static func make(code: ErrorCode, field: String?, reason: String) -> ReturnsError {
+        ReturnsError(code: code, field: field, reason: reason)
+    }
 
     /// Creates an error.
     ///
@@ -42,26 +53,6 @@ public struct ReturnsError: CXKitError, Equatable {
         self.recordID = recordID
         self.currentState = currentState
         self.requestedState = requestedState
-    }
-
-    /// A validation failure naming the field and why it was rejected.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field (`"items[1].quantity"`).
-    ///   - reason: Why it was rejected.
-    /// - Returns: The error.
-    public static func validation(field: String, reason: String) -> ReturnsError {
-        ReturnsError(code: .validationFailed, field: field, reason: reason)
-    }
-
-    /// A configured limit was exceeded by an input field.
-    ///
-    /// - Parameters:
-    ///   - field: The offending input field.
-    ///   - reason: Which limit, e.g. `"must be at most 2000 characters"`.
-    /// - Returns: The error.
-    public static func limit(field: String, reason: String) -> ReturnsError {
-        ReturnsError(code: .limitExceeded, field: field, reason: reason)
     }
 
     /// A state machine refused a transition; both states are named.
