@@ -101,7 +101,10 @@ struct IndexEntryOrderTests {
     @Test("orders like IndexValue arrays then identifiers, for mixed and Unicode keys")
     func matchesReferenceOrder() {
         let random = SeededRandomSource(seed: 77)
-        let strings = ["", "a", "ab", "b", "é", "e\u{301}", "z", "ä", "😀"]
+        let strings = [
+            "", "a", "ab", "b", "é", "e\u{301}", "z", "ä", "😀", "a\u{0}", "a\u{0}b", "a\u{1}",
+            String(repeating: "long ", count: 9), String(repeating: "long ", count: 9) + "x",
+        ]
         func value() -> IndexValue {
             switch random.next(below: 6) {
             case 0: .bool(random.next(below: 2) == 0)
@@ -113,18 +116,45 @@ struct IndexEntryOrderTests {
             }
         }
         for step in 0..<5000 {
-            let a = (0..<Int(random.next(below: 3))).map { _ in value() }
-            let b = random.next(below: 3) == 0 ? a : (0..<Int(random.next(below: 3))).map { _ in value() }
+            let a = (0..<Int(random.next(below: 4))).map { _ in value() }
+            let b = random.next(below: 3) == 0 ? a : (0..<Int(random.next(below: 4))).map { _ in value() }
             let (idA, idB) = (
                 Identifier(high: 0, low: random.next(below: 2)),
                 Identifier(high: 0, low: random.next(below: 2))
             )
             let sameSort = !a.precedes(b) && !b.precedes(a)
             let reference = sameSort ? idA < idB : a.precedes(b)
-            let entryA = IndexEntry(sort: a, id: idA)
-            let entryB = IndexEntry(sort: b, id: idB)
+            let entryA = IndexEntry(key: EncodedIndexKey(partition: [], sort: a), id: idA)
+            let entryB = IndexEntry(key: EncodedIndexKey(partition: [], sort: b), id: idB)
+            #expect(entryA.key.sortValues == a, "seed 77, step \(step)")
             #expect((entryA < entryB) == reference, "seed 77, step \(step)")
             #expect((entryA == entryB) == (sameSort && idA == idB), "seed 77, step \(step)")
+        }
+    }
+
+    @Test("a partition's keys sort together, after shorter partitions' and bounded by its successor")
+    func partitionsAreContiguous() {
+        let random = SeededRandomSource(seed: 78)
+        for step in 0..<2000 {
+            let partition: [IndexValue] = (0..<Int(random.next(below: 3))).map { _ in
+                .int(Int64(random.next(below: 3)))
+            }
+            var writer = IndexKeyWriter(partitionCount: partition.count)
+            for value in partition { writer.append(value) }
+            let sort: [IndexValue] = [.int(Int64(random.next(below: 5)) - 2), .string("x")]
+            let key = EncodedIndexKey(partition: partition, sort: sort)
+            #expect(EncodedIndexKey.compare(writer.key, key) < 0, "seed 78, step \(step)")
+            #expect(EncodedIndexKey.compare(key, writer.successorOfPrefix) < 0, "seed 78, step \(step)")
+            #expect(key.sortValues == sort, "seed 78, step \(step)")
+            // A key whose partition has one component fewer never falls inside the range.
+            let shorter = EncodedIndexKey(
+                partition: Array(partition.dropLast()), sort: partition.suffix(1) + sort)
+            if !partition.isEmpty {
+                let inside =
+                    EncodedIndexKey.compare(writer.key, shorter) <= 0
+                    && EncodedIndexKey.compare(shorter, writer.successorOfPrefix) < 0
+                #expect(!inside, "seed 78, step \(step)")
+            }
         }
     }
 }

@@ -9,10 +9,13 @@
 /// its mutex).
 final class OrderedKeyTree<Key: Comparable> {
     final class Node {
+        // The tree is only ever touched under its owner's lock and never re-entered, so
+        // the dynamic exclusivity checks class properties would otherwise pay are skipped.
+
         /// Leaf: the keys. Inner node: the largest key of each child.
-        var keys: ContiguousArray<Key>
+        @exclusivity(unchecked) var keys: ContiguousArray<Key>
         /// Inner node: the children (as many as `keys`). Leaf: empty.
-        var children: ContiguousArray<Node>
+        @exclusivity(unchecked) var children: ContiguousArray<Node>
 
         init(keys: ContiguousArray<Key> = [], children: ContiguousArray<Node> = []) {
             self.keys = keys
@@ -28,10 +31,10 @@ final class OrderedKeyTree<Key: Comparable> {
     /// The fewest entries a non-root node keeps before it is merged or refilled.
     static var minimumFill: Int { maximumFill / 4 }
 
-    private var root = Node()
+    @exclusivity(unchecked) private var root = Node()
 
     /// The number of keys.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// Creates an empty tree.
     init() {}
@@ -87,7 +90,8 @@ final class OrderedKeyTree<Key: Comparable> {
             let index = lowerBound(of: key, in: node.keys)
             if index < node.keys.count && node.keys[index] == key { return (false, nil) }
             node.keys.insert(key, at: index)
-            return (true, node.keys.count > maximumFill ? splitOff(node) : nil)
+            let atEnd = index == node.keys.count - 1
+            return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
         }
         var index = lowerBound(of: key, in: node.keys)
         if index == node.keys.count { index -= 1 }
@@ -95,16 +99,21 @@ final class OrderedKeyTree<Key: Comparable> {
         let (inserted, split) = insert(key, into: child)
         guard inserted else { return (false, nil) }
         if let childMax = child.keys.last { node.keys[index] = childMax }
+        var atEnd = false
         if let split, let splitMax = split.keys.last {
             node.children.insert(split, at: index + 1)
             node.keys.insert(splitMax, at: index + 1)
+            atEnd = index + 2 == node.keys.count
         }
-        return (true, node.keys.count > maximumFill ? splitOff(node) : nil)
+        return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
     }
 
-    /// Moves the upper half of an overfull node into a new right sibling.
-    private static func splitOff(_ node: Node) -> Node {
-        let middle = node.keys.count / 2
+    /// Moves the upper half of an overfull node into a new right sibling, or only its last
+    /// entry when the insertion that overfilled it was at its end: ascending inserts
+    /// (time-ordered identifiers, sequence numbers) then leave full nodes behind instead
+    /// of half-empty ones.
+    private static func splitOff(_ node: Node, atEnd: Bool) -> Node {
+        let middle = atEnd ? node.keys.count - 1 : node.keys.count / 2
         let right = Node(keys: ContiguousArray(node.keys[middle...]))
         node.keys.removeSubrange(middle...)
         if !node.isLeaf {

@@ -1,24 +1,45 @@
 import Foundation
 
-/// The in-memory outbox of every tenant: entries by global sequence, a queue per
-/// aggregate, and an ordered set of the queues' first entries.
+/// The in-memory outbox of every tenant: entries by sequence number, a queue per aggregate
+/// and an ordered set of the queues' first entries.
+///
+/// Pending entries sit in an array indexed by sequence number, so appending and finding an
+/// entry cost no hashing; the array's delivered front is trimmed as it empties.
+/// Dead-lettered entries (and entries redriven from below the trimmed front) move to a
+/// side table so one old failure never pins the array. Events are found by identity
+/// through a flat identifier map, and aggregates' queues through another, keyed by the
+/// aggregate's identifier.
 ///
 /// Claiming walks the first entries of aggregates in commit order, so its cost grows with
 /// the aggregates it inspects, not with the size of the outbox.
 final class OutboxLedger {
-    private var slots: [UInt64: OutboxSlot] = [:]
-    private var sequences: [EventID: UInt64] = [:]
-    private var queues: [OutboxAggregateKey: OutboxAggregateQueue] = [:]
+    /// Pending entries: `slots[sequence - base]`; delivered ones are `nil` until trimmed.
+    @exclusivity(unchecked) private var slots: ContiguousArray<OutboxSlot?> = []
+    /// The sequence number of `slots[0]`.
+    @exclusivity(unchecked) private var base: UInt64 = 1
+    /// How many leading elements of `slots` are `nil`.
+    @exclusivity(unchecked) private var leadingEmpty = 0
+    /// Entries outside the array: dead letters, and pending entries below `base`.
+    @exclusivity(unchecked) private var parked: [UInt64: OutboxSlot] = [:]
+    /// Each entry's sequence number by event identity.
+    @exclusivity(unchecked) private var sequences = IdentifierSlotMap()
+    /// The aggregates' queues; freed positions are reused.
+    @exclusivity(unchecked) private var queues: ContiguousArray<OutboxAggregateQueue?> = []
+    @exclusivity(unchecked) private var freeQueues: [Int] = []
+    /// The first queue position for each aggregate identifier.
+    @exclusivity(unchecked) private var queuesByAggregate = IdentifierSlotMap()
     /// The first pending entry of every aggregate that has one.
     private let heads = OrderedKeyTree<UInt64>()
-    private var tenants: [TenantID: TenantOutboxIndex] = [:]
-    private var nextSequence: UInt64 = 1
+    @exclusivity(unchecked) private var tenants: [TenantID: TenantOutboxIndex] = [:]
+    /// The last tenant index used, which consecutive appends of one tenant reuse.
+    @exclusivity(unchecked) private var recentTenant: (tenant: TenantID, index: TenantOutboxIndex)?
+    @exclusivity(unchecked) private var nextSequence: UInt64 = 1
 
     /// The number of entries, pending or dead-lettered.
-    var count: Int { slots.count }
+    var count: Int { sequences.count }
 
     /// Whether an event with this identity is in the outbox.
-    func contains(_ event: EventID) -> Bool { sequences[event] != nil }
+    func contains(_ event: EventID) -> Bool { sequences.slot(of: event.rawValue) != nil }
 
     /// Whether `tenant` has any entry.
     func hasEntries(in tenant: TenantID) -> Bool { !(tenants[tenant]?.isEmpty ?? true) }
@@ -26,17 +47,58 @@ final class OutboxLedger {
     /// The tenants with at least one entry.
     var tenantsWithEntries: [TenantID] { tenants.filter { !$0.value.isEmpty }.map(\.key) }
 
+    // MARK: Slots
+
+    @inline(__always)
+    private func slot(_ sequence: UInt64) -> OutboxSlot? {
+        if sequence >= base, sequence - base < UInt64(slots.count), let slot = slots[Int(sequence - base)] {
+            return slot
+        }
+        return parked.isEmpty ? nil : parked[sequence]
+    }
+
+    /// Stores `slot` under `sequence` (or removes the entry when `nil`) wherever it belongs.
+    private func store(_ slot: OutboxSlot?, at sequence: UInt64) {
+        let inArray = sequence >= base && sequence - base < UInt64(slots.count)
+        if let slot, slot.entry.status == .pending, inArray {
+            slots[Int(sequence - base)] = slot
+            return
+        }
+        if inArray, slots[Int(sequence - base)] != nil {
+            slots[Int(sequence - base)] = nil
+            trimFront()
+        }
+        parked[sequence] = slot
+    }
+
+    /// Drops the delivered front of the array once it is large and at least half of it.
+    private func trimFront() {
+        while leadingEmpty < slots.count && slots[leadingEmpty] == nil { leadingEmpty += 1 }
+        if leadingEmpty == slots.count {
+            base += UInt64(slots.count)
+            slots.removeAll(keepingCapacity: true)
+            leadingEmpty = 0
+        } else if leadingEmpty >= 1024 && leadingEmpty * 2 >= slots.count {
+            slots.removeFirst(leadingEmpty)
+            base += UInt64(leadingEmpty)
+            leadingEmpty = 0
+        }
+    }
+
     // MARK: Appending
 
     /// Appends an event as a pending entry, due at once.
     func append(_ event: EventEnvelope) {
         let sequence = nextSequence
         nextSequence += 1
-        let key = OutboxAggregateKey(tenant: event.tenant, aggregate: event.aggregate)
-        slots[sequence] = OutboxSlot(
-            entry: OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast))
-        sequences[event.id] = sequence
-        enqueue(sequence, for: key)
+        if slots.isEmpty { base = sequence }
+        let queue = queuePosition(for: event.aggregate, of: event.tenant)
+        slots.append(
+            OutboxSlot(
+                entry: OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast),
+                queue: queue))
+        sequences.set(Int(sequence), for: event.id.rawValue)
+        enqueue(sequence, in: queue)
         tenantIndex(event.tenant).pending.insert(sequence)
     }
 
@@ -47,11 +109,8 @@ final class OutboxLedger {
         guard limit > 0 else { return [] }
         var chosen: [UInt64] = []
         heads.visitAscending(from: nil) { sequence in
-            guard let slot = slots[sequence] else { return true }
-            let key = OutboxAggregateKey(
-                tenant: slot.entry.event.tenant, aggregate: slot.entry.event.aggregate)
-            if let leased = queues[key]?.leased, let leasedSlot = slots[leased], leasedSlot.isLeased(at: now)
-            {
+            guard let slot = slot(sequence), let queue = queues[slot.queue] else { return true }
+            if let leased = queue.leased, let leasedSlot = self.slot(leased), leasedSlot.isLeased(at: now) {
                 return true
             }
             guard slot.entry.nextAttemptAt <= now else { return true }
@@ -64,14 +123,16 @@ final class OutboxLedger {
         var claimed: [OutboxEntry] = []
         claimed.reserveCapacity(chosen.count)
         for sequence in chosen {
-            guard var slot = slots[sequence] else { continue }
-            let key = OutboxAggregateKey(
-                tenant: slot.entry.event.tenant, aggregate: slot.entry.event.aggregate)
-            if let previous = queues[key]?.leased, previous != sequence { slots[previous]?.claimant = nil }
-            queues[key]?.leased = sequence
+            guard var slot = slot(sequence) else { continue }
+            if let previous = queues[slot.queue]?.leased, previous != sequence, var old = self.slot(previous)
+            {
+                old.claimant = nil
+                store(old, at: previous)
+            }
+            queues[slot.queue]?.leased = sequence
             slot.claimant = claimant
             slot.leaseUntil = until
-            slots[sequence] = slot
+            store(slot, at: sequence)
             claimed.append(slot.entry)
         }
         return claimed
@@ -82,37 +143,43 @@ final class OutboxLedger {
     /// Removes delivered entries leased to `claimant`.
     func acknowledge(_ events: [EventID], claimant: String) {
         for event in events {
-            guard let sequence = sequences[event], let slot = slots[sequence], slot.claimant == claimant,
-                slot.entry.status == .pending
-            else { continue }
-            slots[sequence] = nil
-            sequences[event] = nil
-            dequeue(sequence, for: slot)
+            guard let position = sequences.slot(of: event.rawValue) else { continue }
+            let sequence = UInt64(position)
+            guard let slot = slot(sequence), slot.claimant == claimant, slot.entry.status == .pending else {
+                continue
+            }
+            dequeue(sequence, from: slot.queue)
+            store(nil, at: sequence)
+            sequences.remove(event.rawValue)
             let tenant = slot.entry.event.tenant
-            tenants[tenant]?.pending.remove(sequence)
-            if tenants[tenant]?.isEmpty == true { tenants[tenant] = nil }
+            if let index = tenants[tenant] {
+                index.pending.remove(sequence)
+                if index.isEmpty { forget(tenant) }
+            }
         }
     }
 
     /// Records a failed attempt of an entry leased to `claimant`.
     func recordFailure(_ event: EventID, claimant: String, failure: OutboxFailure) {
-        guard let sequence = sequences[event], var slot = slots[sequence], slot.claimant == claimant,
-            slot.entry.status == .pending
-        else { return }
+        guard let position = sequences.slot(of: event.rawValue) else { return }
+        let sequence = UInt64(position)
+        guard var slot = slot(sequence), slot.claimant == claimant, slot.entry.status == .pending else {
+            return
+        }
         slot.claimant = nil
         slot.leaseUntil = .distantPast
         slot.entry.attempts += 1
         slot.entry.lastError = failure.error
         slot.entry.deliveredSinks.formUnion(failure.deliveredSinks)
-        let key = OutboxAggregateKey(tenant: slot.entry.event.tenant, aggregate: slot.entry.event.aggregate)
-        if queues[key]?.leased == sequence { queues[key]?.leased = nil }
+        if queues[slot.queue]?.leased == sequence { queues[slot.queue]?.leased = nil }
         if let retryAt = failure.retryAt {
             slot.entry.nextAttemptAt = retryAt
-            slots[sequence] = slot
+            store(slot, at: sequence)
         } else {
             slot.entry.status = .deadLettered
-            slots[sequence] = slot
-            dequeue(sequence, for: slot)
+            slot.next = 0
+            dequeue(sequence, from: slot.queue)
+            store(slot, at: sequence)
             let index = tenantIndex(slot.entry.event.tenant)
             index.pending.remove(sequence)
             index.deadLettered.insert(sequence)
@@ -123,16 +190,19 @@ final class OutboxLedger {
     func redrive(_ events: [EventID], in tenant: TenantID, now: Date) -> Int {
         var redriven = 0
         for event in events {
-            guard let sequence = sequences[event], var slot = slots[sequence],
-                slot.entry.event.tenant == tenant, slot.entry.status == .deadLettered
+            guard let position = sequences.slot(of: event.rawValue) else { continue }
+            let sequence = UInt64(position)
+            guard var slot = slot(sequence), slot.entry.event.tenant == tenant,
+                slot.entry.status == .deadLettered
             else { continue }
             slot.entry.status = .pending
             slot.entry.attempts = 0
             slot.entry.nextAttemptAt = now
             slot.claimant = nil
-            slots[sequence] = slot
-            let key = OutboxAggregateKey(tenant: tenant, aggregate: slot.entry.event.aggregate)
-            enqueue(sequence, for: key)
+            slot.next = 0
+            slot.queue = queuePosition(for: slot.entry.event.aggregate, of: tenant)
+            store(slot, at: sequence)
+            enqueue(sequence, in: slot.queue)
             let index = tenantIndex(tenant)
             index.deadLettered.remove(sequence)
             index.pending.insert(sequence)
@@ -145,9 +215,9 @@ final class OutboxLedger {
     func redact(_ events: [EventID], in tenant: TenantID, payload: Payload) -> Int {
         var rewritten = 0
         for event in events {
-            guard let sequence = sequences[event], var slot = slots[sequence],
-                slot.entry.event.tenant == tenant
-            else { continue }
+            guard let position = sequences.slot(of: event.rawValue) else { continue }
+            let sequence = UInt64(position)
+            guard var slot = slot(sequence), slot.entry.event.tenant == tenant else { continue }
             let old = slot.entry.event
             slot.entry = OutboxEntry(
                 event: EventEnvelope(
@@ -156,7 +226,7 @@ final class OutboxLedger {
                 sequence: slot.entry.sequence, status: slot.entry.status, attempts: slot.entry.attempts,
                 nextAttemptAt: slot.entry.nextAttemptAt, lastError: slot.entry.lastError,
                 deliveredSinks: slot.entry.deliveredSinks)
-            slots[sequence] = slot
+            store(slot, at: sequence)
             rewritten += 1
         }
         return rewritten
@@ -172,43 +242,133 @@ final class OutboxLedger {
         var result: [OutboxEntry] = []
         index.entries(status).visitAscending(from: sequence.map { after in { $0 <= after } }) { current in
             guard result.count < limit else { return false }
-            if let slot = slots[current] { result.append(slot.entry) }
+            if let slot = slot(current) { result.append(slot.entry) }
             return true
         }
         return result
     }
 
-    // MARK: Queues
+    // MARK: Tenants
 
     private func tenantIndex(_ tenant: TenantID) -> TenantOutboxIndex {
-        if let index = tenants[tenant] { return index }
-        let index = TenantOutboxIndex()
-        tenants[tenant] = index
+        if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index }
+        let index: TenantOutboxIndex
+        if let existing = tenants[tenant] {
+            index = existing
+        } else {
+            index = TenantOutboxIndex()
+            tenants[tenant] = index
+        }
+        recentTenant = (tenant, index)
         return index
     }
 
-    private func enqueue(_ sequence: UInt64, for key: OutboxAggregateKey) {
-        var queue = queues.removeValue(forKey: key) ?? OutboxAggregateQueue()
-        let oldHead = queue.head
-        queue.insert(sequence)
-        let newHead = queue.head
-        queues[key] = queue
-        if oldHead != newHead {
-            if let oldHead { heads.remove(oldHead) }
-            if let newHead { heads.insert(newHead) }
-        }
+    private func forget(_ tenant: TenantID) {
+        tenants[tenant] = nil
+        if recentTenant?.tenant == tenant { recentTenant = nil }
     }
 
-    private func dequeue(_ sequence: UInt64, for slot: OutboxSlot) {
-        let key = OutboxAggregateKey(tenant: slot.entry.event.tenant, aggregate: slot.entry.event.aggregate)
-        guard var queue = queues.removeValue(forKey: key) else { return }
-        let oldHead = queue.head
-        queue.remove(sequence)
-        let newHead = queue.head
-        queues[key] = queue.isEmpty && queue.leased == nil ? nil : queue
-        if oldHead != newHead {
-            if let oldHead { heads.remove(oldHead) }
-            if let newHead { heads.insert(newHead) }
+    // MARK: Queues
+
+    /// The position of the queue of `aggregate` in `tenant`, created when missing.
+    private func queuePosition(for aggregate: AggregateReference, of tenant: TenantID) -> Int {
+        let first = queuesByAggregate.slot(of: aggregate.id)
+        var position = first ?? -1
+        while position >= 0, let queue = queues[position] {
+            if queue.holds(aggregate, of: tenant) { return position }
+            position = queue.nextWithSameIdentifier
+        }
+        var queue = OutboxAggregateQueue(tenant: tenant, aggregate: aggregate)
+        queue.nextWithSameIdentifier = first ?? -1
+        let created: Int
+        if let free = freeQueues.popLast() {
+            created = free
+            queues[free] = queue
+        } else {
+            created = queues.count
+            queues.append(queue)
+        }
+        queuesByAggregate.set(created, for: aggregate.id)
+        return created
+    }
+
+    /// Frees the queue at `position` once nothing is pending or leased in it.
+    private func releaseIfIdle(_ position: Int) {
+        guard let queue = queues[position], queue.isEmpty, queue.leased == nil else { return }
+        let id = queue.aggregate.id
+        if queuesByAggregate.slot(of: id) == position {
+            if queue.nextWithSameIdentifier >= 0 {
+                queuesByAggregate.set(queue.nextWithSameIdentifier, for: id)
+            } else {
+                queuesByAggregate.remove(id)
+            }
+        } else {
+            var previous = queuesByAggregate.slot(of: id) ?? -1
+            while previous >= 0, let candidate = queues[previous] {
+                if candidate.nextWithSameIdentifier == position {
+                    queues[previous]?.nextWithSameIdentifier = queue.nextWithSameIdentifier
+                    break
+                }
+                previous = candidate.nextWithSameIdentifier
+            }
+        }
+        queues[position] = nil
+        freeQueues.append(position)
+    }
+
+    /// Links `sequence` into its queue in commit order and keeps `heads` in step.
+    private func enqueue(_ sequence: UInt64, in position: Int) {
+        guard var queue = queues[position] else { return }
+        if queue.isEmpty {
+            queue.head = sequence
+            queue.tail = sequence
+            heads.insert(sequence)
+        } else if sequence > queue.tail {
+            link(queue.tail, to: sequence)
+            queue.tail = sequence
+        } else if sequence < queue.head {
+            link(sequence, to: queue.head)
+            heads.remove(queue.head)
+            heads.insert(sequence)
+            queue.head = sequence
+        } else {
+            // A redriven entry lands between others: walk to its predecessor.
+            var previous = queue.head
+            while let slot = slot(previous), slot.next != 0, slot.next < sequence { previous = slot.next }
+            let following = slot(previous)?.next ?? 0
+            link(sequence, to: following)
+            link(previous, to: sequence)
+        }
+        queues[position] = queue
+    }
+
+    /// Unlinks `sequence` from its queue and keeps `heads` in step.
+    private func dequeue(_ sequence: UInt64, from position: Int) {
+        guard var queue = queues[position], !queue.isEmpty else { return }
+        let following = slot(sequence)?.next ?? 0
+        if queue.head == sequence {
+            heads.remove(sequence)
+            queue.head = following
+            if following != 0 { heads.insert(following) } else { queue.tail = 0 }
+        } else {
+            var previous = queue.head
+            while let slot = slot(previous), slot.next != 0, slot.next != sequence { previous = slot.next }
+            guard slot(previous)?.next == sequence else { return }
+            link(previous, to: following)
+            if queue.tail == sequence { queue.tail = previous }
+        }
+        link(sequence, to: 0)
+        if queue.leased == sequence { queue.leased = nil }
+        queues[position] = queue
+        releaseIfIdle(position)
+    }
+
+    /// Sets the queue successor of the entry at `sequence`.
+    private func link(_ sequence: UInt64, to next: UInt64) {
+        if sequence >= base, sequence - base < UInt64(slots.count), slots[Int(sequence - base)] != nil {
+            slots[Int(sequence - base)]?.next = next
+        } else {
+            parked[sequence]?.next = next
         }
     }
 }

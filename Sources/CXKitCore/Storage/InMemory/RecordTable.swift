@@ -1,8 +1,10 @@
 /// The records of one type in one tenant, kept as values, with their primary and
 /// secondary indexes.
 ///
-/// Point reads are one dictionary lookup. Every index is an ``OrderedKeyTree`` per
-/// partition value, changed incrementally by the same call that changes the record.
+/// Point reads are one probe of a flat identifier map. Each secondary index keeps one
+/// ``OrderedKeyTree`` of ``IndexEntry`` values per partition (an index by customer has as
+/// many small trees as customers, so a change touches a shallow tree); entries carry their
+/// row's slot, so a page goes from the index straight to the rows.
 final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// A stored record and its version.
     struct Row {
@@ -13,18 +15,18 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Where each record sits in `rows`. The map is concrete and flat, so a lookup runs
     /// specialised code even when the table's callers are generic, and costs about one
     /// cache miss.
-    private var positions = IdentifierSlotMap()
+    @exclusivity(unchecked) private var positions = IdentifierSlotMap()
     /// The records and their versions by slot; a deleted record's slot is emptied (so no
     /// value outlives its deletion) and reused.
-    private var rows: ContiguousArray<Row?> = []
+    @exclusivity(unchecked) private var rows: ContiguousArray<Row?> = []
     /// Emptied slots, reused by inserts.
-    private var freeSlots: [Int] = []
+    @exclusivity(unchecked) private var freeSlots: [Int] = []
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
-    private let primary = OrderedKeyTree<IndexEntry>()
+    private let primary = OrderedKeyTree<Identifier>()
     /// The secondary indexes, read once from `Record.indexes`.
     private let indexes: [RecordIndex<Record>]
-    /// For each secondary index, its entries per partition value.
-    private var partitions: [[[IndexValue]: OrderedKeyTree<IndexEntry>]]
+    /// For each secondary index, its entries per encoded partition.
+    @exclusivity(unchecked) private var partitions: [[EncodedIndexKey: OrderedKeyTree<IndexEntry>]]
 
     init() {
         let indexes = Record.indexes
@@ -61,16 +63,18 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
         let row = Row(record: record, version: 1)
-        if let slot = freeSlots.popLast() {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
             rows[slot] = row
-            positions.set(slot, for: id)
         } else {
-            positions.set(rows.count, for: id)
+            slot = rows.count
             rows.append(row)
         }
-        primary.insert(IndexEntry(sort: [], id: id))
+        positions.set(slot, for: id)
+        primary.insert(id)
         for position in indexes.indices {
-            for key in indexes[position].keys(record) { add(key, id: id, toIndexAt: position) }
+            for key in indexes[position].keys(record) { add(key, id: id, slot: slot, toIndexAt: position) }
         }
         return 1
     }
@@ -79,17 +83,18 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     func update(_ record: Record) -> UInt64 {
         let id = record.recordID
         guard let slot = positions.slot(of: id), let previous = rows[slot] else { return insert(record) }
-        let old = previous.record
         let version = previous.version + 1
-        rows[slot] = Row(record: record, version: version)
         for position in indexes.indices {
             let index = indexes[position]
-            let oldKeys = index.keys(old)
+            let oldKeys = index.keys(previous.record)
             let newKeys = index.keys(record)
             if oldKeys == newKeys { continue }
             for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
-            for key in newKeys where !oldKeys.contains(key) { add(key, id: id, toIndexAt: position) }
+            for key in newKeys where !oldKeys.contains(key) {
+                add(key, id: id, slot: slot, toIndexAt: position)
+            }
         }
+        rows[slot] = Row(record: record, version: version)
         return version
     }
 
@@ -98,27 +103,35 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let slot = positions.remove(id), let old = rows[slot]?.record else { return }
         rows[slot] = nil
         freeSlots.append(slot)
-        primary.remove(IndexEntry(sort: [], id: id))
+        primary.remove(id)
         for position in indexes.indices {
             for key in indexes[position].keys(old) { remove(key, id: id, fromIndexAt: position) }
         }
     }
 
-    private func add(_ key: IndexKey, id: Identifier, toIndexAt position: Int) {
-        let entry = IndexEntry(sort: key.sort, id: id)
-        if let tree = partitions[position][key.partition] {
+    private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
+        var writer = IndexKeyWriter(partitionCount: key.partition.count)
+        for value in key.partition { writer.append(value) }
+        let partition = writer.key
+        for value in key.sort { writer.append(value) }
+        let entry = IndexEntry(key: writer.key, id: id, slot: slot)
+        if let tree = partitions[position][partition] {
             tree.insert(entry)
         } else {
             let tree = OrderedKeyTree<IndexEntry>()
             tree.insert(entry)
-            partitions[position][key.partition] = tree
+            partitions[position][partition] = tree
         }
     }
 
     private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
-        guard let tree = partitions[position][key.partition] else { return }
-        tree.remove(IndexEntry(sort: key.sort, id: id))
-        if tree.isEmpty { partitions[position][key.partition] = nil }
+        var writer = IndexKeyWriter(partitionCount: key.partition.count)
+        for value in key.partition { writer.append(value) }
+        let partition = writer.key
+        guard let tree = partitions[position][partition] else { return }
+        for value in key.sort { writer.append(value) }
+        tree.remove(IndexEntry(key: writer.key, id: id))
+        if tree.isEmpty { partitions[position][partition] = nil }
     }
 
     // MARK: Queries
@@ -128,88 +141,58 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// - Throws: ``CoreError`` with ``ErrorCode/validationFailed`` naming `index` when the
     ///   index is not declared.
     func page(for query: RecordQuery<Record>) throws(CoreError) -> RecordPage<Record> {
-        let tree: OrderedKeyTree<IndexEntry>?
         if query.index == RecordQuery<Record>.primaryIndex {
-            tree = query.partition.isEmpty ? primary : nil
-        } else {
-            guard let position = indexes.firstIndex(where: { $0.name == query.index }) else {
-                throw .validation(field: "index", reason: "is not an index of \(Record.recordType.name)")
-            }
-            tree = partitions[position][query.partition]
+            guard query.partition.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
+            return primaryPage(query, range: IndexScanRange(query))
         }
-        guard let tree else { return RecordPage(records: [], nextCursor: nil) }
-        let entries = Self.scan(tree, query: query)
+        guard let position = indexes.firstIndex(where: { $0.name == query.index }) else {
+            throw .validation(field: "index", reason: "is not an index of \(Record.recordType.name)")
+        }
+        let range = IndexScanRange(query)
+        guard let tree = partitions[position][range.partition] else {
+            return RecordPage(records: [], nextCursor: nil)
+        }
         var records: [Versioned<Record>] = []
-        records.reserveCapacity(entries.entries.count)
-        for entry in entries.entries {
-            if let position = positions.slot(of: entry.id), let row = rows[position] {
-                records.append(Versioned(record: row.record, version: row.version))
+        records.reserveCapacity(min(query.limit, 64))
+        var last: IndexEntry?
+        var hasMore = false
+        let limit = query.limit
+        range.visit(tree, order: query.order) { entry in
+            if records.count == limit {
+                hasMore = true
+                return false
             }
+            if let row = rows[entry.slot] {
+                records.append(Versioned(record: row.record, version: row.version))
+                last = entry
+            }
+            return true
         }
         var cursor: PageCursor?
-        if entries.hasMore, let last = entries.entries.last {
-            cursor = PageCursor(sort: last.sort, recordID: last.id)
-        }
+        if hasMore, let last { cursor = PageCursor(sort: last.key.sortValues, recordID: last.id) }
         return RecordPage(records: records, nextCursor: cursor)
     }
 
-    /// Collects up to `query.limit` entries in range after the cursor, and whether more
-    /// follow.
-    static func scan(_ tree: OrderedKeyTree<IndexEntry>, query: RecordQuery<Record>)
-        -> (entries: [IndexEntry], hasMore: Bool)
-    {
-        let lower = query.lowerBound
-        let upper = query.upperBound
-        let cursor = query.cursor.map { IndexEntry(sort: $0.sort, id: $0.recordID) }
-        let limit = query.limit
-        var entries: [IndexEntry] = []
-        entries.reserveCapacity(min(limit, 64))
+    /// Reads one page of the primary index, whose entries all have the empty key.
+    private func primaryPage(_ query: RecordQuery<Record>, range: IndexScanRange) -> RecordPage<Record> {
+        var records: [Versioned<Record>] = []
         var hasMore = false
-        switch query.order {
-        case .ascending:
-            let isBefore: (IndexEntry) -> Bool = { entry in
-                if let lower, !admits(entry.sort, asLower: lower) { return true }
-                if let cursor, !(cursor < entry) { return true }
+        var lastID: Identifier?
+        let limit = query.limit
+        range.visitIdentifiers(primary, order: query.order) { id in
+            if records.count == limit {
+                hasMore = true
                 return false
             }
-            tree.visitAscending(from: lower == nil && cursor == nil ? nil : isBefore) { entry in
-                if let upper, !admits(entry.sort, asUpper: upper) { return false }
-                if entries.count == limit {
-                    hasMore = true
-                    return false
-                }
-                entries.append(entry)
-                return true
+            if let row = row(id) {
+                records.append(Versioned(record: row.record, version: row.version))
+                lastID = id
             }
-        case .descending:
-            let isAfter: (IndexEntry) -> Bool = { entry in
-                if let upper, !admits(entry.sort, asUpper: upper) { return true }
-                if let cursor, !(entry < cursor) { return true }
-                return false
-            }
-            tree.visitDescending(from: upper == nil && cursor == nil ? nil : isAfter) { entry in
-                if let lower, !admits(entry.sort, asLower: lower) { return false }
-                if entries.count == limit {
-                    hasMore = true
-                    return false
-                }
-                entries.append(entry)
-                return true
-            }
+            return true
         }
-        return (entries, hasMore)
-    }
-
-    /// ``IndexBound/admitsAsLower(_:)`` without allocating.
-    private static func admits(_ sort: [IndexValue], asLower bound: IndexBound) -> Bool {
-        let order = IndexEntry.compare(sort, withPrefix: bound.values)
-        return order == 0 ? bound.isInclusive : order > 0
-    }
-
-    /// ``IndexBound/admitsAsUpper(_:)`` without allocating.
-    private static func admits(_ sort: [IndexValue], asUpper bound: IndexBound) -> Bool {
-        let order = IndexEntry.compare(sort, withPrefix: bound.values)
-        return order == 0 ? bound.isInclusive : order < 0
+        var cursor: PageCursor?
+        if hasMore, let lastID { cursor = PageCursor(sort: [], recordID: lastID) }
+        return RecordPage(records: records, nextCursor: cursor)
     }
 
     // MARK: Enumeration
@@ -218,17 +201,16 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         after id: Identifier?, limit: Int, to snapshots: inout [StoredRecordSnapshot]
     ) -> Bool {
         var hasMore = false
-        let start = id.map { IndexEntry(sort: [], id: $0) }
         let recordType = self.recordType
-        primary.visitAscending(from: start.map { start in { !(start < $0) } }) { entry in
+        primary.visitAscending(from: id.map { start in { $0 <= start } }) { id in
             if snapshots.count >= limit {
                 hasMore = true
                 return false
             }
-            if let row = row(entry.id) {
+            if let row = row(id) {
                 snapshots.append(
                     StoredRecordSnapshot(
-                        reference: RecordReference(type: recordType, id: entry.id), version: row.version,
+                        reference: RecordReference(type: recordType, id: id), version: row.version,
                         record: row.record))
             }
             return true
