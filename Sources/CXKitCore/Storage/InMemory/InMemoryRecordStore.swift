@@ -34,7 +34,7 @@ public final class InMemoryRecordStore: RecordStore {
     /// - Parameter tenant: The tenant.
     /// - Returns: The record count (0 for an unknown tenant).
     public func recordCount(in tenant: TenantID) -> Int {
-        state.withLock { $0.partitions[tenant]?.recordCount ?? 0 }
+        state.withLock { $0.existingPartition(tenant)?.recordCount ?? 0 }
     }
 
     /// The number of records of one type `tenant` holds.
@@ -44,7 +44,7 @@ public final class InMemoryRecordStore: RecordStore {
     ///   - tenant: The tenant.
     /// - Returns: The record count.
     public func recordCount<Record: StoredRecord>(of type: Record.Type, in tenant: TenantID) -> Int {
-        state.withLock { $0.partitions[tenant]?.existingTable(type)?.count ?? 0 }
+        state.withLock { $0.existingPartition(tenant)?.existingTable(type)?.count ?? 0 }
     }
 
     /// The number of entries a secondary index of `Record` holds in `tenant`, across all
@@ -58,7 +58,7 @@ public final class InMemoryRecordStore: RecordStore {
     public func indexEntryCount<Record: StoredRecord>(
         of type: Record.Type, index: String, in tenant: TenantID
     ) -> Int {
-        state.withLock { $0.partitions[tenant]?.existingTable(type)?.entryCount(ofIndex: index) ?? 0 }
+        state.withLock { $0.existingPartition(tenant)?.existingTable(type)?.entryCount(ofIndex: index) ?? 0 }
     }
 
     /// The number of outbox entries, pending or dead-lettered, across every tenant.
@@ -92,7 +92,7 @@ public final class InMemoryRecordStore: RecordStore {
         -> Versioned<Record>?
     {
         state.withLock { state in
-            guard let row = state.partitions[tenant]?.existingTable(type)?.row(id) else { return nil }
+            guard let row = state.existingPartition(tenant)?.existingTable(type)?.row(id) else { return nil }
             return Versioned(record: row.record, version: row.version)
         }
     }
@@ -109,7 +109,7 @@ public final class InMemoryRecordStore: RecordStore {
         async throws -> [Versioned<Record>]
     {
         state.withLock { state in
-            guard let table = state.partitions[tenant]?.existingTable(type) else { return [] }
+            guard let table = state.existingPartition(tenant)?.existingTable(type) else { return [] }
             var seen = Set<Identifier>(minimumCapacity: ids.count)
             var result: [Versioned<Record>] = []
             result.reserveCapacity(ids.count)
@@ -147,7 +147,7 @@ public final class InMemoryRecordStore: RecordStore {
     {
         try query.validate()
         return try state.withLock { state throws(CoreError) -> RecordPage<Record> in
-            guard let table = state.partitions[tenant]?.existingTable(Record.self) else {
+            guard let table = state.existingPartition(tenant)?.existingTable(Record.self) else {
                 return RecordPage(records: [], nextCursor: nil)
             }
             return try table.page(for: query)
@@ -182,7 +182,7 @@ public final class InMemoryRecordStore: RecordStore {
     {
         try Self.validate(transaction, in: tenant)
         return try state.withLock { state throws(CoreError) -> CommitReceipt in
-            let existing = state.partitions[tenant]
+            let existing = state.existingPartition(tenant)
             for change in transaction.changes { try Self.check(change, in: existing) }
             for (position, event) in transaction.events.enumerated() where state.outbox.contains(event.id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
@@ -322,7 +322,7 @@ public final class InMemoryRecordStore: RecordStore {
             resumeType = name
         }
         return state.withLock { state in
-            guard let partition = state.partitions[tenant] else {
+            guard let partition = state.existingPartition(tenant) else {
                 return RecordEnumerationPage(records: [], nextCursor: nil)
             }
             let tables = partition.tables.values
@@ -492,7 +492,8 @@ public final class InMemoryRecordStore: RecordStore {
     /// - Throws: Never; declared by ``RecordStore``.
     public func releaseIdempotencyKey(_ scope: IdempotencyScope, in tenant: TenantID) async throws {
         state.withLock { state in
-            guard let partition = state.partitions[tenant], let existing = partition.idempotency[scope],
+            guard let partition = state.existingPartition(tenant),
+                let existing = partition.idempotency[scope],
                 case .inProgress = existing.state
             else { return }
             partition.idempotency[scope] = nil
@@ -509,7 +510,7 @@ public final class InMemoryRecordStore: RecordStore {
     public func idempotencyRecord(for scope: IdempotencyScope, in tenant: TenantID) async throws
         -> IdempotencyRecord?
     {
-        state.withLock { $0.partitions[tenant]?.idempotency[scope] }
+        state.withLock { $0.existingPartition(tenant)?.idempotency[scope] }
     }
 
     /// Deletes idempotency records that expired at or before `now`, in every tenant.

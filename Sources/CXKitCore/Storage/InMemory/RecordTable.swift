@@ -19,6 +19,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// The records and their versions by slot; a deleted record's slot is emptied (so no
     /// value outlives its deletion) and reused.
     @exclusivity(unchecked) private var rows: ContiguousArray<Row?> = []
+    /// Where ``touchRows(at:)`` leaves what it read, so the reads are not optimised away.
+    @exclusivity(unchecked) private var touched: UInt8 = 0
     /// Emptied slots, reused by inserts.
     @exclusivity(unchecked) private var freeSlots: [Int] = []
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
@@ -89,6 +91,10 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
             let oldKeys = index.keys(previous.record)
             let newKeys = index.keys(record)
             if oldKeys == newKeys { continue }
+            if oldKeys.count == 1, newKeys.count == 1, oldKeys[0].partition == newKeys[0].partition {
+                move(id, slot: slot, from: oldKeys[0], to: newKeys[0], inIndexAt: position)
+                continue
+            }
             for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
             for key in newKeys where !oldKeys.contains(key) {
                 add(key, id: id, slot: slot, toIndexAt: position)
@@ -124,6 +130,23 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         }
     }
 
+    /// Moves a record's entry within one partition: the partition is encoded and found once.
+    private func move(
+        _ id: Identifier, slot: Int, from old: IndexKey, to new: IndexKey, inIndexAt position: Int
+    ) {
+        var writer = IndexKeyWriter(partitionCount: old.partition.count)
+        for value in old.partition { writer.append(value) }
+        guard let tree = partitions[position][writer.key] else {
+            return add(new, id: id, slot: slot, toIndexAt: position)
+        }
+        var oldKey = writer
+        for value in old.sort { oldKey.append(value) }
+        var newKey = writer
+        for value in new.sort { newKey.append(value) }
+        tree.remove(IndexEntry(key: oldKey.key, id: id))
+        tree.insert(IndexEntry(key: newKey.key, id: id, slot: slot))
+    }
+
     private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
         var writer = IndexKeyWriter(partitionCount: key.partition.count)
         for value in key.partition { writer.append(value) }
@@ -152,47 +175,74 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let tree = partitions[position][range.partition] else {
             return RecordPage(records: [], nextCursor: nil)
         }
-        var records: [Versioned<Record>] = []
-        records.reserveCapacity(min(query.limit, 64))
+        var slots: [Int] = []
+        slots.reserveCapacity(min(query.limit, 64))
         var last: IndexEntry?
         var hasMore = false
         let limit = query.limit
         range.visit(tree, order: query.order) { entry in
-            if records.count == limit {
+            if slots.count == limit {
                 hasMore = true
                 return false
             }
-            if let row = rows[entry.slot] {
-                records.append(Versioned(record: row.record, version: row.version))
-                last = entry
-            }
+            slots.append(entry.slot)
+            last = entry
             return true
         }
         var cursor: PageCursor?
         if hasMore, let last { cursor = PageCursor(sort: last.key.sortValues, recordID: last.id) }
-        return RecordPage(records: records, nextCursor: cursor)
+        return RecordPage(records: versionedRows(at: slots), nextCursor: cursor)
+    }
+
+    /// The rows at `slots`, in order, as versioned records.
+    ///
+    /// Index order is unrelated to row order, so each row is usually a cache miss. A first
+    /// pass touches every row with a tight loop, letting the processor wait for all the
+    /// misses at once; the copying pass then finds the rows in cache.
+    private func versionedRows(at slots: [Int]) -> [Versioned<Record>] {
+        touchRows(at: slots)
+        var records: [Versioned<Record>] = []
+        records.reserveCapacity(slots.count)
+        for slot in slots {
+            if let row = rows[slot] { records.append(Versioned(record: row.record, version: row.version)) }
+        }
+        return records
+    }
+
+    /// Reads the first and last byte of each row at `slots` (a software prefetch).
+    private func touchRows(at slots: [Int]) {
+        let stride = MemoryLayout<Row?>.stride
+        let count = rows.count
+        touched ^= rows.withUnsafeBytes { raw in
+            var mix: UInt8 = 0
+            for slot in slots where slot >= 0 && slot < count {
+                mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ stride &- 1]
+            }
+            return mix
+        }
     }
 
     /// Reads one page of the primary index, whose entries all have the empty key.
     private func primaryPage(_ query: RecordQuery<Record>, range: IndexScanRange) -> RecordPage<Record> {
-        var records: [Versioned<Record>] = []
+        var slots: [Int] = []
+        slots.reserveCapacity(min(query.limit, 64))
         var hasMore = false
         var lastID: Identifier?
         let limit = query.limit
         range.visitIdentifiers(primary, order: query.order) { id in
-            if records.count == limit {
+            if slots.count == limit {
                 hasMore = true
                 return false
             }
-            if let row = row(id) {
-                records.append(Versioned(record: row.record, version: row.version))
+            if let slot = positions.slot(of: id) {
+                slots.append(slot)
                 lastID = id
             }
             return true
         }
         var cursor: PageCursor?
         if hasMore, let lastID { cursor = PageCursor(sort: [], recordID: lastID) }
-        return RecordPage(records: records, nextCursor: cursor)
+        return RecordPage(records: versionedRows(at: slots), nextCursor: cursor)
     }
 
     // MARK: Enumeration

@@ -5,15 +5,22 @@ import Foundation
 /// tenant is reachable from them.
 final class TenantPartition {
     /// The record tables, by the Swift type of their records.
-    private(set) var tables: [ObjectIdentifier: AnyRecordTable] = [:]
+    @exclusivity(unchecked) private(set) var tables: [ObjectIdentifier: AnyRecordTable] = [:]
+    /// The table used last, found by comparing one pointer instead of hashing.
+    @exclusivity(unchecked) private var recent: (type: ObjectIdentifier, table: AnyRecordTable)?
     /// The idempotency records by scope.
     var idempotency: [IdempotencyScope: IdempotencyRecord] = [:]
 
     /// The table of `Record`, if any record of it was ever stored.
     @inline(__always)
     func existingTable<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record>? {
-        guard let table = tables[ObjectIdentifier(type)] else { return nil }
+        let key = ObjectIdentifier(type)
         // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`.
+        if let recent, recent.type == key {
+            return unsafeDowncast(recent.table, to: RecordTable<Record>.self)
+        }
+        guard let table = tables[key] else { return nil }
+        recent = (key, table)
         return unsafeDowncast(table, to: RecordTable<Record>.self)
     }
 
