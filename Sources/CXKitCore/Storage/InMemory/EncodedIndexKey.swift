@@ -16,13 +16,14 @@ import Foundation
 /// - byte order is ``IndexValue``'s order component by component, a key that is a strict
 ///   prefix of another sorting first, and
 /// - the zero padding after a short key never makes it equal to a longer one.
-struct EncodedIndexKey: Hashable {
-    var w0: UInt64
-    var w1: UInt64
-    var w2: UInt64
-    var w3: UInt64
+@usableFromInline
+struct EncodedIndexKey: Hashable, Sendable {
+    @usableFromInline var w0: UInt64
+    @usableFromInline var w1: UInt64
+    @usableFromInline var w2: UInt64
+    @usableFromInline var w3: UInt64
     /// The bytes after the 32nd, or `nil` when the key fits inline.
-    var overflow: ContiguousArray<UInt8>?
+    @usableFromInline var overflow: ContiguousArray<UInt8>?
 
     /// The smallest key: no byte at all.
     static let minimum = EncodedIndexKey(w0: 0, w1: 0, w2: 0, w3: 0, overflow: nil)
@@ -35,6 +36,7 @@ struct EncodedIndexKey: Hashable {
         self = writer.key
     }
 
+    @inlinable
     init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, overflow: ContiguousArray<UInt8>?) {
         self.w0 = w0
         self.w1 = w1
@@ -43,9 +45,10 @@ struct EncodedIndexKey: Hashable {
         self.overflow = overflow
     }
 
-    @inline(__always)
+    @usableFromInline
     static func == (lhs: EncodedIndexKey, rhs: EncodedIndexKey) -> Bool { compare(lhs, rhs) == 0 }
 
+    @usableFromInline
     func hash(into hasher: inout Hasher) {
         hasher.combine(w0)
         hasher.combine(w1)
@@ -101,26 +104,48 @@ struct EncodedIndexKey: Hashable {
     }
 
     /// The sort values: the components after the partition's, decoded.
-    var sortValues: [IndexValue] {
+    var sortValues: [IndexValue] { components.sort }
+
+    /// The partition and sort values, decoded.
+    var components: (partition: [IndexValue], sort: [IndexValue]) {
         var reader = IndexKeyReader(self)
         let partitionCount = reader.readPartitionCount()
-        var values: [IndexValue] = []
-        var position = 0
+        var partition: [IndexValue] = []
+        var sort: [IndexValue] = []
         while let value = reader.readValue() {
-            if position >= partitionCount { values.append(value) }
-            position += 1
+            if partition.count < partitionCount { partition.append(value) } else { sort.append(value) }
         }
-        return values
+        return (partition, sort)
+    }
+
+    /// The key cut to its first `byteCount` bytes.
+    func prefix(byteCount: Int) -> EncodedIndexKey {
+        func masked(_ word: UInt64, from offset: Int) -> UInt64 {
+            let kept = byteCount - offset
+            if kept >= 8 { return word }
+            if kept <= 0 { return 0 }
+            return word & ~(UInt64.max >> UInt64(kept * 8))
+        }
+        return EncodedIndexKey(
+            w0: masked(w0, from: 0), w1: masked(w1, from: 8), w2: masked(w2, from: 16),
+            w3: masked(w3, from: 24),
+            overflow: byteCount > 32 ? overflow.map { ContiguousArray($0.prefix(byteCount - 32)) } : nil)
     }
 }
 
 /// Writes an ``EncodedIndexKey`` component by component, inline until the 32nd byte.
+///
+/// Inlinable, so an ``IndexKey`` built from array literals in another module encodes the
+/// values where the arrays are made and the arrays can live on the stack.
+@usableFromInline
 struct IndexKeyWriter {
-    private var inline: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var count = 0
-    private var overflow: ContiguousArray<UInt8>?
+    @usableFromInline var inline: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// The number of bytes written.
+    @usableFromInline var count = 0
+    @usableFromInline var overflow: ContiguousArray<UInt8>?
 
     /// Starts a key whose partition has `partitionCount` components.
+    @inlinable
     init(partitionCount: Int) {
         if partitionCount < 0xFF {
             append(byte: UInt8(partitionCount))
@@ -139,13 +164,14 @@ struct IndexKeyWriter {
     }
 
     /// The key written so far.
+    @inlinable
     var key: EncodedIndexKey {
         EncodedIndexKey(
             w0: UInt64(bigEndian: inline.0), w1: UInt64(bigEndian: inline.1),
             w2: UInt64(bigEndian: inline.2), w3: UInt64(bigEndian: inline.3), overflow: overflow)
     }
 
-    @inline(__always)
+    @inlinable
     mutating func append(byte: UInt8) {
         if count < 32 {
             let offset = count
@@ -157,7 +183,7 @@ struct IndexKeyWriter {
         count += 1
     }
 
-    @inline(__always)
+    @inlinable
     mutating func append(word: UInt64) {
         if count <= 24 {
             let offset = count
@@ -176,6 +202,7 @@ struct IndexKeyWriter {
     }
 
     /// Appends one component.
+    @inlinable
     mutating func append(_ value: IndexValue) {
         switch value {
         case .bool(let flag):
@@ -206,6 +233,7 @@ struct IndexKeyWriter {
 
     /// A double's bits, flipped so unsigned order is numeric order; NaN first, both zeros
     /// alike (they are equal keys).
+    @inlinable
     static func orderedBits(_ number: Double) -> UInt64 {
         if number.isNaN { return 0 }
         if number == 0 { return 1 << 63 }

@@ -76,7 +76,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         positions.set(slot, for: id)
         primary.insert(id)
         for position in indexes.indices {
-            for key in indexes[position].keys(record) { add(key, id: id, slot: slot, toIndexAt: position) }
+            forEachKey(of: record, inIndexAt: position) { add($0, id: id, slot: slot, toIndexAt: position) }
         }
         return 1
     }
@@ -88,13 +88,15 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         let version = previous.version + 1
         for position in indexes.indices {
             let index = indexes[position]
+            if let key = index.key {
+                let old = key(previous.record)
+                let new = key(record)
+                if old != new { move(id, slot: slot, from: old, to: new, inIndexAt: position) }
+                continue
+            }
             let oldKeys = index.keys(previous.record)
             let newKeys = index.keys(record)
             if oldKeys == newKeys { continue }
-            if oldKeys.count == 1, newKeys.count == 1, oldKeys[0].partition == newKeys[0].partition {
-                move(id, slot: slot, from: oldKeys[0], to: newKeys[0], inIndexAt: position)
-                continue
-            }
             for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
             for key in newKeys where !oldKeys.contains(key) {
                 add(key, id: id, slot: slot, toIndexAt: position)
@@ -111,16 +113,24 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         freeSlots.append(slot)
         primary.remove(id)
         for position in indexes.indices {
-            for key in indexes[position].keys(old) { remove(key, id: id, fromIndexAt: position) }
+            forEachKey(of: old, inIndexAt: position) { remove($0, id: id, fromIndexAt: position) }
+        }
+    }
+
+    /// Calls `body` with each key `record` contributes to the index at `position`, without
+    /// an array for single-key indexes.
+    @inline(__always)
+    private func forEachKey(of record: Record, inIndexAt position: Int, _ body: (IndexKey) -> Void) {
+        if let key = indexes[position].key {
+            body(key(record))
+        } else {
+            for key in indexes[position].keys(record) { body(key) }
         }
     }
 
     private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
-        var writer = IndexKeyWriter(partitionCount: key.partition.count)
-        for value in key.partition { writer.append(value) }
-        let partition = writer.key
-        for value in key.sort { writer.append(value) }
-        let entry = IndexEntry(key: writer.key, id: id, slot: slot)
+        let partition = key.encodedPartition
+        let entry = IndexEntry(key: key.encoded, id: id, slot: slot)
         if let tree = partitions[position][partition] {
             tree.insert(entry)
         } else {
@@ -130,31 +140,26 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         }
     }
 
-    /// Moves a record's entry within one partition: the partition is encoded and found once.
+    private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
+        let partition = key.encodedPartition
+        guard let tree = partitions[position][partition] else { return }
+        tree.remove(IndexEntry(key: key.encoded, id: id))
+        if tree.isEmpty { partitions[position][partition] = nil }
+    }
+
+    /// Moves a record's entry from `old` to `new`; within one partition, the partition's
+    /// tree is found once.
     private func move(
         _ id: Identifier, slot: Int, from old: IndexKey, to new: IndexKey, inIndexAt position: Int
     ) {
-        var writer = IndexKeyWriter(partitionCount: old.partition.count)
-        for value in old.partition { writer.append(value) }
-        guard let tree = partitions[position][writer.key] else {
-            return add(new, id: id, slot: slot, toIndexAt: position)
+        let partition = old.encodedPartition
+        guard partition == new.encodedPartition, let tree = partitions[position][partition] else {
+            remove(old, id: id, fromIndexAt: position)
+            add(new, id: id, slot: slot, toIndexAt: position)
+            return
         }
-        var oldKey = writer
-        for value in old.sort { oldKey.append(value) }
-        var newKey = writer
-        for value in new.sort { newKey.append(value) }
-        tree.remove(IndexEntry(key: oldKey.key, id: id))
-        tree.insert(IndexEntry(key: newKey.key, id: id, slot: slot))
-    }
-
-    private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
-        var writer = IndexKeyWriter(partitionCount: key.partition.count)
-        for value in key.partition { writer.append(value) }
-        let partition = writer.key
-        guard let tree = partitions[position][partition] else { return }
-        for value in key.sort { writer.append(value) }
-        tree.remove(IndexEntry(key: writer.key, id: id))
-        if tree.isEmpty { partitions[position][partition] = nil }
+        tree.remove(IndexEntry(key: old.encoded, id: id))
+        tree.insert(IndexEntry(key: new.encoded, id: id, slot: slot))
     }
 
     // MARK: Queries

@@ -5,21 +5,80 @@
 /// within equal sort values records are ordered by identifier, which makes every position
 /// in an index unique and cursors stable.
 public struct IndexKey: Hashable, Sendable, Codable {
-    /// The values a query must match exactly (e.g. `[.identifier(customer)]`); may be empty
-    /// for an index over all records of the type.
-    public var partition: [IndexValue]
-    /// The values records are ordered by within the partition (e.g. `[.date(createdAt)]`);
-    /// may be empty, in which case records are ordered by identifier only.
-    public var sort: [IndexValue]
+    /// The partition and sort values as order-preserving bytes, encoded once when the key
+    /// is made (the in-memory store compares and hashes these, never the arrays).
+    @usableFromInline var encoded: EncodedIndexKey
+    /// How many leading bytes of `encoded` the partition takes.
+    @usableFromInline var partitionByteCount: Int
 
     /// Creates an index key.
+    ///
+    /// The values are encoded on the spot, so keys built from array literals inside an
+    /// index's closure allocate nothing.
     ///
     /// - Parameters:
     ///   - partition: The equality part.
     ///   - sort: The ordered part.
+    @inlinable
     public init(partition: [IndexValue] = [], sort: [IndexValue] = []) {
-        self.partition = partition
-        self.sort = sort
+        var writer = IndexKeyWriter(partitionCount: partition.count)
+        for value in partition { writer.append(value) }
+        partitionByteCount = writer.count
+        for value in sort { writer.append(value) }
+        encoded = writer.key
+    }
+
+    /// The values a query must match exactly (e.g. `[.identifier(customer)]`); may be empty
+    /// for an index over all records of the type.
+    public var partition: [IndexValue] {
+        get { encoded.components.partition }
+        set { self = IndexKey(partition: newValue, sort: sort) }
+    }
+
+    /// The values records are ordered by within the partition (e.g. `[.date(createdAt)]`);
+    /// may be empty, in which case records are ordered by identifier only.
+    public var sort: [IndexValue] {
+        get { encoded.components.sort }
+        set { self = IndexKey(partition: partition, sort: newValue) }
+    }
+
+    /// The encoded partition alone: the key of the partition's tree in the in-memory store.
+    var encodedPartition: EncodedIndexKey { encoded.prefix(byteCount: partitionByteCount) }
+
+    /// Whether two keys hold equal values. Values compare as ``IndexValue`` orders them
+    /// (so `0.0` and `-0.0` are equal, and so are two NaNs).
+    ///
+    /// - Returns: `true` when both parts are equal.
+    public static func == (lhs: IndexKey, rhs: IndexKey) -> Bool { lhs.encoded == rhs.encoded }
+
+    /// Hashes the key's values.
+    ///
+    /// - Parameter hasher: The hasher.
+    public func hash(into hasher: inout Hasher) { hasher.combine(encoded) }
+
+    private enum CodingKeys: String, CodingKey {
+        case partition
+        case sort
+    }
+
+    /// Decodes a key from its `partition` and `sort` arrays.
+    ///
+    /// - Throws: `DecodingError` when either is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            partition: try container.decode([IndexValue].self, forKey: .partition),
+            sort: try container.decode([IndexValue].self, forKey: .sort))
+    }
+
+    /// Encodes the key as its `partition` and `sort` arrays.
+    ///
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let components = encoded.components
+        try container.encode(components.partition, forKey: .partition)
+        try container.encode(components.sort, forKey: .sort)
     }
 }
 
@@ -34,6 +93,9 @@ public struct RecordIndex<Record: StoredRecord>: Sendable {
     public let name: String
     /// Computes the keys a record contributes.
     public let keys: @Sendable (Record) -> [IndexKey]
+    /// The key of an index whose records contribute exactly one each, called without the
+    /// array `keys` wraps it in.
+    let key: (@Sendable (Record) -> IndexKey)?
 
     /// Declares an index whose records each contribute a set of keys.
     ///
@@ -43,6 +105,7 @@ public struct RecordIndex<Record: StoredRecord>: Sendable {
     public init(_ name: String, keys: @escaping @Sendable (Record) -> [IndexKey]) {
         self.name = name
         self.keys = keys
+        self.key = nil
     }
 
     /// Declares an index in which every record contributes exactly one key.
@@ -53,5 +116,6 @@ public struct RecordIndex<Record: StoredRecord>: Sendable {
     public init(_ name: String, key: @escaping @Sendable (Record) -> IndexKey) {
         self.name = name
         self.keys = { [key($0)] }
+        self.key = key
     }
 }
