@@ -19,7 +19,7 @@ public struct IndexKey: Hashable, Sendable, Codable {
     /// - Parameters:
     ///   - partition: The equality part.
     ///   - sort: The ordered part.
-    @inlinable
+    @inlinable @inline(__always)
     public init(partition: [IndexValue] = [], sort: [IndexValue] = []) {
         var writer = IndexKeyWriter(partitionCount: partition.count)
         for value in partition { writer.append(value) }
