@@ -1,8 +1,11 @@
 import CXKitCore
 import Foundation
 
-/// A line rule (window rule or exclusion) compiled once per policy version into flat steps
-/// that read an order line's fields directly.
+/// A policy's line rules (its window rules, or its exclusions) compiled once per policy
+/// version into one flat list of steps that read an order line's fields directly.
+///
+/// All rules share one step array (no per-rule value is copied while evaluating, so no
+/// reference counting on the hot path); rule `r` starts at step `roots[r]`.
 ///
 /// The generic ``CompiledRule`` fast path needs a ``RuleFacts`` per line, whose `tags` list
 /// allocates twice per line. This program tests `ReturnableOrderLine` fields and the order's
@@ -47,22 +50,33 @@ struct LineRuleProgram: Sendable {
     private var strings: [String] = []
     private var stringLists: [[String]] = []
     private var tags: [FoldedTag] = []
-    /// The core program, when a clause is not specialised here.
-    let fallback: CompiledRule?
+    /// The first step of each rule (`-1` for a rule that falls back).
+    private var roots: [Int] = []
+    /// The core program of each rule that is not specialised here.
+    private(set) var fallbacks: [CompiledRule?] = []
 
-    /// Compiles a rule validated against ``ReturnPolicySchema/line``.
-    init(_ compiled: CompiledRule) {
-        var program = LineRuleProgram(fallback: nil)
-        if program.append(compiled.rule) {
-            self = program
-        } else {
-            self.init(fallback: compiled)
+    /// Compiles rules validated against ``ReturnPolicySchema/line``.
+    ///
+    /// - Parameter rules: The rules, in policy order.
+    init(_ rules: [CompiledRule]) {
+        for compiled in rules {
+            let mark = (steps.count, strings.count, stringLists.count, tags.count)
+            if append(compiled.rule) {
+                roots.append(mark.0)
+                fallbacks.append(nil)
+            } else {
+                steps.removeSubrange(mark.0...)
+                strings.removeSubrange(mark.1...)
+                stringLists.removeSubrange(mark.2...)
+                tags.removeSubrange(mark.3...)
+                roots.append(-1)
+                fallbacks.append(compiled)
+            }
         }
     }
 
-    private init(fallback: CompiledRule?) {
-        self.fallback = fallback
-    }
+    /// How many rules there are.
+    var count: Int { roots.count }
 
     // MARK: Compilation
 
@@ -246,20 +260,23 @@ struct LineRuleProgram: Sendable {
 
     // MARK: Evaluation
 
-    /// Whether the rule holds for a line of an order.
+    /// Whether rule `rule` holds for a line of an order.
     ///
     /// - Parameters:
+    ///   - rule: The rule's position.
     ///   - line: The line.
     ///   - subject: The order's dates and the evaluation instant.
     ///   - facts: Core facts for rules that fall back, built on first use and reused for
     ///     the line's other rules.
-    func holds(_ line: ReturnableOrderLine, _ subject: LineRuleSubject, facts: inout RuleFacts?) -> Bool {
-        if let fallback {
-            if facts == nil { facts = subject.facts(for: line) }
-            guard let facts else { return false }
-            return fallback.isSatisfied(by: facts, now: subject.now)
-        }
-        return steps.isEmpty ? true : run(0, line, subject)
+    func holds(
+        _ rule: Int, _ line: ReturnableOrderLine, _ subject: LineRuleSubject, facts: inout RuleFacts?
+    ) -> Bool {
+        let root = roots[rule]
+        if root >= 0 { return run(root, line, subject) }
+        guard let fallback = fallbacks[rule] else { return false }
+        if facts == nil { facts = subject.facts(for: line) }
+        guard let facts else { return false }
+        return fallback.isSatisfied(by: facts, now: subject.now)
     }
 
     private func run(_ index: Int, _ line: ReturnableOrderLine, _ subject: LineRuleSubject) -> Bool {

@@ -62,7 +62,7 @@ extension ReturnPolicy {
         // Window: the first matching rule, else the default.
         var window = definition.defaultWindow
         var windowName = "default"
-        for i in windowPrograms.indices where windowPrograms[i].holds(line, subject, facts: &facts) {
+        for i in 0..<windowPrograms.count where windowPrograms.holds(i, line, subject, facts: &facts) {
             window = definition.windowRules[i].window
             windowName = definition.windowRules[i].name
             break
@@ -99,7 +99,7 @@ extension ReturnPolicy {
         if definition.excludesFinalSale && line.isFinalSale {
             failures.append(EligibilityFailure(code: .finalSale, detail: .finalSale))
         }
-        for i in exclusionPrograms.indices where exclusionPrograms[i].holds(line, subject, facts: &facts) {
+        for i in 0..<exclusionPrograms.count where exclusionPrograms.holds(i, line, subject, facts: &facts) {
             failures.append(
                 EligibilityFailure(
                     code: .excluded,

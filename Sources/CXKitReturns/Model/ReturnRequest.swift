@@ -136,6 +136,13 @@ public struct ReturnRequest: StoredRecord, Hashable {
     /// Units in the request.
     public var unitCount: Int { items.reduce(0) { $0 + $1.quantity } }
 
+    /// Whether the request was received but some item is still open (short-shipped, lost
+    /// or wrong), so a later ``ReturnsService/receive(_:receipts:by:)`` may record the rest
+    /// before inspection.
+    public var awaitsFurtherReception: Bool {
+        state == .received && items.contains { $0.reception != .received }
+    }
+
     /// The quote→settlement difference, once settled.
     public var quoteDifference: RefundQuoteDifference? {
         settlement.map { RefundQuoteDifference(quote: quote, settlement: $0) }

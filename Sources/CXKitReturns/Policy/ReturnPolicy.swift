@@ -20,8 +20,8 @@ public struct ReturnPolicy: Sendable {
     let reviewRules: [CompiledRule]
     let nonReturnableClasses: Set<String>
     /// Window rules and exclusions compiled for order lines, once per policy version.
-    let windowPrograms: [LineRuleProgram]
-    let exclusionPrograms: [LineRuleProgram]
+    let windowPrograms: LineRuleProgram
+    let exclusionPrograms: LineRuleProgram
     /// The resolutions open to an eligible line, without and with keep-the-item (shared by
     /// every verdict instead of built per line).
     let openResolutions: [ReturnResolution]
@@ -71,8 +71,8 @@ public struct ReturnPolicy: Sendable {
         self.exclusions = exclusions
         self.reviewRules = reviewRules
         self.nonReturnableClasses = Set(definition.nonReturnableClasses)
-        self.windowPrograms = windowRules.map(LineRuleProgram.init)
-        self.exclusionPrograms = exclusions.map(LineRuleProgram.init)
+        self.windowPrograms = LineRuleProgram(windowRules)
+        self.exclusionPrograms = LineRuleProgram(exclusions)
         var open: [ReturnResolution] = []
         var withKeepItem: [ReturnResolution] = []
         for resolution in definition.allowedResolutions where !withKeepItem.contains(resolution) {

@@ -305,11 +305,7 @@ extension ReturnsService {
                 $0.refunds += 1
             }
             $0.refundedMinorUnits += refunded
-            $0.submittedToRefundedSeconds += submitted
-            if let received {
-                $0.receivedToRefundedSeconds += received
-                $0.refundsAfterReception += 1
-            }
+            $0.addCycleTimes(submittedToRefunded: submitted, receivedToRefunded: received)
         }
         var reasons: Set<String> = []
         for item in request.items where reasons.insert(item.reason).inserted {
