@@ -364,8 +364,8 @@ extension ReturnsService {
             $0.refundedMinorUnits += refunded
             $0.addCycleTimes(submittedToRefunded: submitted, receivedToRefunded: received)
         }
-        var reasons: Set<String> = []
-        for item in request.items where reasons.insert(item.reason).inserted {
+        for (i, item) in request.items.enumerated()
+        where !request.items[..<i].contains(where: { $0.reason == item.reason }) {
             rollups.update(.reason, key: item.reason, period: request.orderPeriod) {
                 $0.refundedMinorUnits += request.items.count == 1 ? refunded : 0
             }

@@ -166,7 +166,8 @@ extension ReturnsService {
             let snapshot = order.record.order
             var entries: [ItemHistoryEntry] = []
             var selections: [RefundSelection] = []
-            var nextUnits: [OrderLineID: Int] = [:]
+            // The next unrefunded unit of each line touched so far (few lines: a small array).
+            var nextUnits: [(line: OrderLineID, unit: Int)] = []
             var restocks: [(ReturnItem, Int)] = []
             var rollups = RollupChanges()
             for index in loaded.record.items.indices {
@@ -192,7 +193,7 @@ extension ReturnsService {
                     let outcome = try ItemAcceptanceLifecycle.apply(
                         acceptance, to: item.acceptance, at: now, by: principal)
                     item.acceptance = outcome.state
-                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id) }
+                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
                 }
                 // Dispositions for the units that arrived.
                 let resellable = failed.isEmpty && item.acceptance == .accepted
@@ -202,9 +203,11 @@ extension ReturnsService {
                     let outcome = try DispositionLifecycle.apply(
                         command, to: item.dispositions[unit], at: now, by: principal)
                     item.dispositions[unit] = outcome.state
-                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id, unit: unit) }
+                    for step in outcome.events {
+                        entries.append(ItemHistoryEntry(step, item: item.id, unit: unit))
+                    }
                     if outcome.state == .restocked { restocked += 1 }
-                    if let slot = DispositionState.allCases.firstIndex(of: outcome.state) {
+                    if let slot = DispositionState.slots.firstIndex(of: outcome.state) {
                         rollups.update(.overall, key: "", period: loaded.record.orderPeriod) {
                             $0.addDisposition(at: slot)
                         }
@@ -212,8 +215,14 @@ extension ReturnsService {
                 }
                 if restocked > 0 { restocks.append((item, restocked)) }
                 if item.acceptance == .accepted && item.receivedQuantity > 0 {
-                    let first = nextUnits[item.line] ?? order.record.ledger.nextUnit(of: item.line)
-                    nextUnits[item.line] = first + item.receivedQuantity
+                    let first: Int
+                    if let known = nextUnits.firstIndex(where: { $0.line == item.line }) {
+                        first = nextUnits[known].unit
+                        nextUnits[known].unit += item.receivedQuantity
+                    } else {
+                        first = order.record.ledger.nextUnit(of: item.line)
+                        nextUnits.append((item.line, first + item.receivedQuantity))
+                    }
                     let isShopFault = taxonomy.reason(item.reason)?.isShopFault ?? false
                     selections.append(
                         RefundSelection(
