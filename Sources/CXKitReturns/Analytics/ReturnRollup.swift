@@ -52,16 +52,14 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public internal(set) var receivedToRefundedSeconds: Double = 0
     /// Refunds with a reception instant (the count behind the received→refunded sum).
     public internal(set) var refundsAfterReception: Int64 = 0
-    /// Submitted→refunded durations (seconds), `nil` until one is recorded.
-    var submittedToRefundedSketch: CycleTimeSketch?
-    /// Received→refunded durations (seconds), `nil` until one is recorded.
-    var receivedToRefundedSketch: CycleTimeSketch?
+    /// Refund cycle-time sketches, `nil` until a refund is recorded.
+    var cycleTimes: RollupCycleTimes?
 
     /// The distribution of submitted→refunded durations in seconds (overall rollups), for
     /// p50/p90 per period; empty for imported rollups.
-    public var submittedToRefunded: CycleTimeSketch { submittedToRefundedSketch ?? CycleTimeSketch() }
+    public var submittedToRefunded: CycleTimeSketch { cycleTimes?.submittedToRefunded ?? CycleTimeSketch() }
     /// The distribution of received→refunded durations in seconds (overall rollups).
-    public var receivedToRefunded: CycleTimeSketch { receivedToRefundedSketch ?? CycleTimeSketch() }
+    public var receivedToRefunded: CycleTimeSketch { cycleTimes?.receivedToRefunded ?? CycleTimeSketch() }
 
     /// The record's identity, derived from dimension, period and key.
     public let recordID: Identifier
@@ -158,30 +156,20 @@ public struct ReturnRollup: StoredRecord, Hashable {
         submittedToRefundedSeconds += delta.submittedToRefundedSeconds
         receivedToRefundedSeconds += delta.receivedToRefundedSeconds
         refundsAfterReception += delta.refundsAfterReception
-        Self.merge(delta.submittedToRefundedSketch, into: &submittedToRefundedSketch)
-        Self.merge(delta.receivedToRefundedSketch, into: &receivedToRefundedSketch)
+        if let times = delta.cycleTimes {
+            cycleTimes = cycleTimes.map { $0.merging(times) } ?? times
+        }
     }
 
     /// Records one refund's cycle times: submitted→refunded and, when the parcel was
     /// received, received→refunded.
     mutating func addCycleTimes(submittedToRefunded: Double, receivedToRefunded: Double?) {
         submittedToRefundedSeconds += submittedToRefunded
-        submittedToRefundedSketch = submittedToRefundedSketch ?? CycleTimeSketch()
-        submittedToRefundedSketch?.insert(seconds: submittedToRefunded)
         if let receivedToRefunded {
             receivedToRefundedSeconds += receivedToRefunded
             refundsAfterReception += 1
-            receivedToRefundedSketch = receivedToRefundedSketch ?? CycleTimeSketch()
-            receivedToRefundedSketch?.insert(seconds: receivedToRefunded)
         }
-    }
-
-    private static func merge(_ delta: CycleTimeSketch?, into sketch: inout CycleTimeSketch?) {
-        guard let delta, !delta.isEmpty else { return }
-        if sketch == nil {
-            sketch = delta
-        } else {
-            sketch?.merge(delta)
-        }
+        cycleTimes = (cycleTimes ?? .empty).adding(
+            submittedToRefunded: submittedToRefunded, receivedToRefunded: receivedToRefunded)
     }
 }
