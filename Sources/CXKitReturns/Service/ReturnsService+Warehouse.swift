@@ -250,7 +250,8 @@ extension ReturnsService {
                 let line = snapshot.lines[item.lineIndex]
                 try await inventory.restock(
                     count, of: line.product, variant: line.variant,
-                    reference: "restock-\(loaded.record.rmaNumber)-\(item.id.rawValue.uuidString)", in: tenant
+                    reference: ReferenceText.uuid(
+                        item.id.rawValue, prefix: "restock-\(loaded.record.rmaNumber)-"), in: tenant
                 )
             }
             loaded.record.settlement = settlement
