@@ -365,10 +365,12 @@ extension ReturnsService {
             $0.refundedMinorUnits += refunded
             $0.addCycleTimes(submittedToRefunded: submitted, receivedToRefunded: received)
         }
-        for (i, item) in request.items.enumerated()
-        where !request.items[..<i].contains(where: { $0.reason == item.reason }) {
+        // Money is attributed to a reason only when the request has a single item (a split
+        // across reasons would be a guess); other requests leave the reason rollups as they
+        // are, without rewriting them with a zero change.
+        if request.items.count == 1, refunded != 0, let item = request.items.first {
             rollups.update(.reason, key: item.reason, period: request.orderPeriod) {
-                $0.refundedMinorUnits += request.items.count == 1 ? refunded : 0
+                $0.refundedMinorUnits += refunded
             }
         }
         try await rollups.apply(to: &transaction, store: store, tenant: tenant)
