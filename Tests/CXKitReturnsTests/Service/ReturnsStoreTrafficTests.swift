@@ -7,18 +7,20 @@ import Testing
 
 @Suite("Returns service: store traffic per lifecycle step")
 struct ReturnsStoreTrafficTests {
-    /// Commits and reads (single and batched) one step makes.
+    /// Commits, reads (single and batched) and outbox events of one step.
     func traffic(_ harness: ReturnsHarness, _ step: () async throws -> Void) async throws -> (
-        commits: Int, reads: Int
+        commits: Int, reads: Int, events: Int
     ) {
         let before = (
             harness.faults.callCount(of: .commit),
-            harness.faults.callCount(of: .fetch) + harness.faults.callCount(of: .fetchMany)
+            harness.faults.callCount(of: .fetch) + harness.faults.callCount(of: .fetchMany),
+            try await harness.outboxKinds().count
         )
         try await step()
         return (
             harness.faults.callCount(of: .commit) - before.0,
-            harness.faults.callCount(of: .fetch) + harness.faults.callCount(of: .fetchMany) - before.1
+            harness.faults.callCount(of: .fetch) + harness.faults.callCount(of: .fetchMany) - before.1,
+            try await harness.outboxKinds().count - before.2
         )
     }
 
@@ -33,27 +35,27 @@ struct ReturnsStoreTrafficTests {
         }
         let submitted = try #require(request)
         // Order, customer history, rollups.
-        #expect(submit.commits == 1 && submit.reads == 3)
+        #expect(submit.commits == 1 && submit.reads == 3 && submit.events == 3)
         let label = try await traffic(harness) {
             request = try await service.issueLabel(submitted.id, by: TestPrincipals.customer)
         }
-        #expect(label.commits == 1 && label.reads == 1)
+        #expect(label.commits == 1 && label.reads == 1 && label.events == 2)
         let receive = try await traffic(harness) {
             _ = try await service.receive(
                 submitted.id, receipts: [ItemReceipt(item: submitted.items[0].id, receivedQuantity: 2)],
                 by: TestPrincipals.warehouse)
         }
-        #expect(receive.commits == 1 && receive.reads == 1)
+        #expect(receive.commits == 1 && receive.reads == 1 && receive.events == 3)
         let inspect = try await traffic(harness) {
             _ = try await service.inspect(submitted.id, inspections: [], by: TestPrincipals.warehouse)
         }
         // Request, order, rollups.
-        #expect(inspect.commits == 1 && inspect.reads == 3)
+        #expect(inspect.commits == 1 && inspect.reads == 3 && inspect.events == 5)
         let refund = try await traffic(harness) {
             request = try await service.refund(submitted.id, by: TestPrincipals.finance)
         }
         // Request, rollups, customer history; the refund is paid and recorded in one commit.
-        #expect(refund.commits == 1 && refund.reads == 3)
+        #expect(refund.commits == 1 && refund.reads == 3 && refund.events == 4)
         #expect(request?.state == .resolved)
     }
 
