@@ -12,7 +12,8 @@ import Foundation
 /// commutative: rollups of any periods combine into the sketch of their union.
 ///
 /// The bucket mapping is the one CXKitMetrics' `DurationSketch` uses with its defaults, so
-/// a host can convert between them without loss (domain modules do not import each other).
+/// both report the same quantiles for the same durations. Returns keeps its own type
+/// because domain modules never import each other and the core has no sketch yet.
 ///
 /// ```swift
 /// var sketch = CycleTimeSketch()
