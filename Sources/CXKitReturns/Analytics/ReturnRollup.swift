@@ -12,12 +12,17 @@ public struct ReturnRollup: StoredRecord, Hashable {
 
     /// Index `byPeriod`: partition (dimension), sort (period, key).
     public static let indexes: [RecordIndex<ReturnRollup>] = [
-        RecordIndex("byPeriod") {
-            IndexKey(
-                partition: [.int(Int64($0.dimension.rawValue))],
-                sort: [.int(Int64($0.period)), .string($0.key)])
-        }
+        RecordIndex("byPeriod", keys: { rollup in rollup.periodKeys.or { [periodKey(rollup)] } })
     ]
+
+    static func periodKey(_ rollup: ReturnRollup) -> IndexKey {
+        IndexKey(
+            partition: [.int(Int64(rollup.dimension.rawValue))],
+            sort: [.int(Int64(rollup.period)), .string(rollup.key)])
+    }
+
+    /// The `byPeriod` key (dimension, period and key never change), once computed.
+    var periodKeys = CachedIndexKeys()
 
     /// The dimension.
     public let dimension: RollupDimension
@@ -52,6 +57,14 @@ public struct ReturnRollup: StoredRecord, Hashable {
     public internal(set) var receivedToRefundedSeconds: Double = 0
     /// Refunds with a reception instant (the count behind the received→refunded sum).
     public internal(set) var refundsAfterReception: Int64 = 0
+    /// Refund cycle-time sketches, `nil` until a refund is recorded.
+    var cycleTimes: RollupCycleTimes?
+
+    /// The distribution of submitted→refunded durations in seconds (overall rollups), for
+    /// p50/p90 per period; empty for imported rollups.
+    public var submittedToRefunded: CycleTimeSketch { cycleTimes?.submittedToRefunded ?? CycleTimeSketch() }
+    /// The distribution of received→refunded durations in seconds (overall rollups).
+    public var receivedToRefunded: CycleTimeSketch { cycleTimes?.receivedToRefunded ?? CycleTimeSketch() }
 
     /// The record's identity, derived from dimension, period and key.
     public let recordID: Identifier
@@ -67,6 +80,20 @@ public struct ReturnRollup: StoredRecord, Hashable {
         self.key = key
         self.period = period
         self.recordID = id
+    }
+
+    /// The rollup with its index key computed, for storing.
+    func withIndexKeys() -> ReturnRollup {
+        var copy = self
+        copy.periodKeys = CachedIndexKeys([Self.periodKey(self)])
+        return copy
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case dimension, key, period, ordersPlaced, unitsSold, ordersWithReturn, requests, unitsReturned
+        case refunds, refundedMinorUnits, exchanges, retainedMinorUnits, dispositions
+        case submittedToRefundedSeconds, receivedToRefundedSeconds, refundsAfterReception, cycleTimes
+        case recordID
     }
 
     /// Counts one unit with a disposition.
@@ -98,6 +125,7 @@ public struct ReturnRollup: StoredRecord, Hashable {
         refunds: Int64 = 0, refundedMinorUnits: Int64 = 0
     ) {
         self.init(dimension: dimension, key: key, period: period)
+        self.periodKeys = CachedIndexKeys([Self.periodKey(self)])
         self.ordersPlaced = ordersPlaced
         self.unitsSold = unitsSold
         self.ordersWithReturn = ordersWithReturn
@@ -148,5 +176,20 @@ public struct ReturnRollup: StoredRecord, Hashable {
         submittedToRefundedSeconds += delta.submittedToRefundedSeconds
         receivedToRefundedSeconds += delta.receivedToRefundedSeconds
         refundsAfterReception += delta.refundsAfterReception
+        if let times = delta.cycleTimes {
+            cycleTimes = cycleTimes.map { $0.merging(times) } ?? times
+        }
+    }
+
+    /// Records one refund's cycle times: submitted→refunded and, when the parcel was
+    /// received, received→refunded.
+    mutating func addCycleTimes(submittedToRefunded: Double, receivedToRefunded: Double?) {
+        submittedToRefundedSeconds += submittedToRefunded
+        if let receivedToRefunded {
+            receivedToRefundedSeconds += receivedToRefunded
+            refundsAfterReception += 1
+        }
+        cycleTimes = (cycleTimes ?? .empty).adding(
+            submittedToRefunded: submittedToRefunded, receivedToRefunded: receivedToRefunded)
     }
 }

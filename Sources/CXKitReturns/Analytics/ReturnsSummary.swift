@@ -13,6 +13,10 @@ public struct ReturnsSummary: Hashable, Sendable, Codable {
     public let retainedMinorUnits: Int64
     /// Units per disposition, keyed by ``DispositionState`` raw value (pending excluded).
     public let dispositionMix: [String: Int64]
+    /// Submitted→refunded durations over the range, in seconds (p50/p90 within 1 %).
+    public let submittedToRefunded: CycleTimeSketch
+    /// Received→refunded durations over the range, in seconds.
+    public let receivedToRefunded: CycleTimeSketch
 
     /// Creates a summary.
     ///
@@ -23,11 +27,17 @@ public struct ReturnsSummary: Hashable, Sendable, Codable {
     ///   - exchangeShare: Exchange share.
     ///   - retainedMinorUnits: Retained value.
     ///   - dispositionMix: Units per disposition.
+    ///   - submittedToRefunded: Submitted→refunded durations; empty by default.
+    ///   - receivedToRefunded: Received→refunded durations; empty by default.
     public init(
         overall: ReturnRateRow, meanSubmittedToRefundedSeconds: Double?,
         meanReceivedToRefundedSeconds: Double?,
-        exchangeShare: Double, retainedMinorUnits: Int64, dispositionMix: [String: Int64]
+        exchangeShare: Double, retainedMinorUnits: Int64, dispositionMix: [String: Int64],
+        submittedToRefunded: CycleTimeSketch = CycleTimeSketch(),
+        receivedToRefunded: CycleTimeSketch = CycleTimeSketch()
     ) {
+        self.submittedToRefunded = submittedToRefunded
+        self.receivedToRefunded = receivedToRefunded
         self.overall = overall
         self.meanSubmittedToRefundedSeconds = meanSubmittedToRefundedSeconds
         self.meanReceivedToRefundedSeconds = meanReceivedToRefundedSeconds

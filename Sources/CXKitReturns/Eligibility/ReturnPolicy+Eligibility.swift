@@ -15,16 +15,16 @@ extension ReturnPolicy {
         of order: ReturnableOrder, quantities: [OrderLineID: Int] = [:],
         alreadyRequested: [OrderLineID: Int] = [:], at now: Date
     ) -> EligibilityReport {
-        var facts = RuleFacts(schema: ReturnPolicySchema.line)
-        if let slot = ReturnPolicySchema.placedAtSlot { facts[slot] = .date(order.placedAt) }
-        if let slot = ReturnPolicySchema.deliveredAtSlot { facts[slot] = order.deliveredAt.map { .date($0) } }
+        let subject = LineRuleSubject(order: order, now: now)
         var verdicts: [EligibilityVerdict] = []
         verdicts.reserveCapacity(order.lines.count)
+        let hasQuantities = !quantities.isEmpty
+        let hasRequested = !alreadyRequested.isEmpty
         for line in order.lines {
             verdicts.append(
                 verdict(
-                    for: line, order: order, requested: quantities[line.id],
-                    alreadyRequested: alreadyRequested[line.id, default: 0], facts: &facts, now: now))
+                    for: line, subject: subject, requested: hasQuantities ? quantities[line.id] : nil,
+                    alreadyRequested: hasRequested ? alreadyRequested[line.id, default: 0] : 0))
         }
         return EligibilityReport(
             order: order.id, policyVersion: version, policyFingerprint: fingerprint, evaluatedAt: now,
@@ -54,98 +54,82 @@ extension ReturnPolicy {
     }
 
     private func verdict(
-        for line: ReturnableOrderLine, order: ReturnableOrder, requested: Int?, alreadyRequested: Int,
-        facts: inout RuleFacts, now: Date
+        for line: ReturnableOrderLine, subject: LineRuleSubject, requested: Int?, alreadyRequested: Int
     ) -> EligibilityVerdict {
-        if let slot = ReturnPolicySchema.categorySlot { facts[slot] = .string(line.category) }
-        if let slot = ReturnPolicySchema.tagsSlot { facts[slot] = .list(line.tags.map { .string($0) }) }
-        if let slot = ReturnPolicySchema.productClassSlot {
-            facts[slot] = line.productClass.map { .string($0) }
-        }
-        if let slot = ReturnPolicySchema.unitPriceSlot { facts[slot] = .money(line.unitPrice) }
-        if let slot = ReturnPolicySchema.finalSaleSlot { facts[slot] = .boolean(line.isFinalSale) }
-
+        // Core facts, built only when a rule is not specialised for lines.
+        var facts: RuleFacts? = nil
         var failures: [EligibilityFailure] = []
         // Window: the first matching rule, else the default.
         var window = definition.defaultWindow
         var windowName = "default"
-        for (i, rule) in windowRules.enumerated() where rule.isSatisfied(by: facts, now: now) {
+        for i in 0..<windowPrograms.count where windowPrograms.holds(i, line, subject, facts: &facts) {
             window = definition.windowRules[i].window
             windowName = definition.windowRules[i].name
             break
         }
         let start: Date
-        let startText: String
+        let startText: EligibilityFailure.WindowStartText
         switch window.start {
         case .purchase:
-            start = order.placedAt
-            startText = "purchase"
+            start = subject.placedAtDate
+            startText = .purchase
         case .delivery:
-            if let delivered = order.deliveredAt {
+            if let delivered = subject.deliveredAtDate {
                 start = delivered
-                startText = "delivery"
+                startText = .delivery
             } else {
-                start = order.placedAt.addingTimeInterval(Double(window.undeliveredFallbackDays) * 86_400)
-                startText = "the expected delivery"
+                start = subject.placedAtDate.addingTimeInterval(
+                    Double(window.undeliveredFallbackDays) * 86_400)
+                startText = .expectedDelivery
             }
         }
         let deadline = start.addingTimeInterval(Double(window.days) * 86_400)
-        if now > deadline {
+        if subject.now > deadline {
             failures.append(
                 EligibilityFailure(
                     code: .windowClosed,
-                    explanation:
-                        "the \(window.days)-day window from \(startText) closed on \(Self.day(deadline))",
-                    clause: windowName == "default" ? "defaultWindow" : "windowRules[\(windowName)]"))
+                    detail: .windowClosed(
+                        days: window.days, start: startText, deadline: deadline,
+                        rule: windowName == "default" ? nil : windowName)))
         }
         if let productClass = line.productClass, nonReturnableClasses.contains(productClass) {
             failures.append(
-                EligibilityFailure(
-                    code: .nonReturnableClass, explanation: "\(productClass) products cannot be returned",
-                    clause: "nonReturnableClasses"))
+                EligibilityFailure(code: .nonReturnableClass, detail: .nonReturnableClass(productClass)))
         }
         if definition.excludesFinalSale && line.isFinalSale {
-            failures.append(
-                EligibilityFailure(
-                    code: .finalSale, explanation: "final-sale items cannot be returned",
-                    clause: "excludesFinalSale"))
+            failures.append(EligibilityFailure(code: .finalSale, detail: .finalSale))
         }
-        for (i, exclusion) in exclusions.enumerated() where exclusion.isSatisfied(by: facts, now: now) {
-            let reasons = exclusion.evaluate(against: facts, now: now).reasons
-            let detail = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
+        for i in 0..<exclusionPrograms.count where exclusionPrograms.holds(i, line, subject, facts: &facts) {
             failures.append(
                 EligibilityFailure(
-                    code: .excluded, explanation: "excluded by \(definition.exclusions[i].name)\(detail)",
-                    clause: "exclusions[\(i)]"))
+                    code: .excluded,
+                    detail: .excluded(
+                        EligibilityFailure.ExclusionMatch(
+                            index: i, name: definition.exclusions[i].name, rule: exclusions[i], line: line,
+                            subject: subject))))
         }
         let returnable = max(0, line.deliveredQuantity - alreadyRequested)
         if line.deliveredQuantity == 0 {
-            failures.append(
-                EligibilityFailure(code: .notDelivered, explanation: "no unit has been delivered yet"))
+            failures.append(EligibilityFailure(code: .notDelivered, detail: .notDelivered))
         }
         let asked = requested ?? returnable
         if let requested, requested <= 0 {
-            failures.append(
-                EligibilityFailure(code: .quantityNotPositive, explanation: "the quantity must be at least 1")
-            )
+            failures.append(EligibilityFailure(code: .quantityNotPositive, detail: .quantityNotPositive))
         } else if asked > returnable || (requested == nil && returnable == 0 && line.deliveredQuantity > 0) {
             failures.append(
                 EligibilityFailure(
                     code: .quantityExceedsReturnable,
-                    explanation:
-                        "only \(returnable) of \(line.deliveredQuantity) delivered units "
-                        + "can still be returned"
-                ))
+                    detail: .quantityExceedsReturnable(
+                        returnable: returnable, delivered: line.deliveredQuantity)))
         }
         var open: [ReturnResolution] = []
         if failures.isEmpty {
-            for resolution in definition.allowedResolutions where !open.contains(resolution) {
-                if resolution == .keepItem {
-                    guard let threshold = keepItemThresholdMinor, line.unitPrice.minorUnits <= threshold,
-                        line.unitPrice.currency == definition.currency
-                    else { continue }
-                }
-                open.append(resolution)
+            if let threshold = keepItemThresholdMinor, line.unitPrice.minorUnits <= threshold,
+                line.unitPrice.currency == definition.currency
+            {
+                open = openResolutionsWithKeepItem
+            } else {
+                open = openResolutions
             }
         }
         return EligibilityVerdict(
@@ -154,27 +138,4 @@ extension ReturnPolicy {
     }
 
     private var keepItemThresholdMinor: Int64? { definition.keepItemThreshold?.minorUnits }
-
-    private static func day(_ date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let (year, month, day) = civil(fromDays: days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day) in UTC.
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

@@ -21,4 +21,7 @@ public enum DispositionState: String, LifecycleState {
 
     /// Whether no command leaves this state.
     public var isTerminal: Bool { self != .pending && self != .quarantined }
+
+    /// `allCases`, built once: rollups count dispositions by position in it.
+    static let slots: [DispositionState] = Array(allCases)
 }

@@ -1,7 +1,8 @@
 /// Whether one returned item has arrived at the warehouse.
 ///
 /// From `awaiting` to any other state; `lost`, `wrongItem` and `shortShipped` may still
-/// become `received` when the right goods turn up.
+/// become `received` (or, when only part arrives, `shortShipped`) when the right goods turn
+/// up — a short-shipped item stays open for a later reception of its remaining units.
 public enum ItemReceptionState: String, LifecycleState {
     /// Not arrived yet.
     case awaiting
@@ -11,7 +12,7 @@ public enum ItemReceptionState: String, LifecycleState {
     case lost
     /// Something else arrived in its place.
     case wrongItem
-    /// Fewer units arrived than announced.
+    /// Fewer units arrived than announced; the rest may still arrive.
     case shortShipped
 
     /// `"itemReception"`.

@@ -59,4 +59,9 @@ public struct ReturnItem: Hashable, Sendable, Codable {
         self.dispositions = Array(repeating: .pending, count: quantity)
         self.exchange = exchange
     }
+
+    /// Units announced but not received yet (zero once the item is `received`).
+    public var outstandingQuantity: Int {
+        reception == .received ? 0 : max(0, quantity - receivedQuantity)
+    }
 }

@@ -126,14 +126,14 @@ public struct ReturnableOrder: Hashable, Sendable, Codable {
         }
     }
 
-    private func check(_ amount: Money, field: String) throws(ReturnsError) {
+    private func check(_ amount: Money, field: @autoclosure () -> String) throws(ReturnsError) {
         guard amount.currency == currency else {
             throw ReturnsError(
-                code: .currencyMismatch, field: field,
+                code: .currencyMismatch, field: field(),
                 reason: "must be in the order's currency \(currency.code)")
         }
         guard amount.minorUnits >= 0, amount.minorUnits <= Int64.max / 4 else {
-            throw ReturnsError.validation(field: field, reason: "must not be negative")
+            throw ReturnsError.validation(field: field(), reason: "must not be negative")
         }
     }
 }

@@ -19,6 +19,13 @@ public struct ReturnPolicy: Sendable {
     let exclusions: [CompiledRule]
     let reviewRules: [CompiledRule]
     let nonReturnableClasses: Set<String>
+    /// Window rules and exclusions compiled for order lines, once per policy version.
+    let windowPrograms: LineRuleProgram
+    let exclusionPrograms: LineRuleProgram
+    /// The resolutions open to an eligible line, without and with keep-the-item (shared by
+    /// every verdict instead of built per line).
+    let openResolutions: [ReturnResolution]
+    let openResolutionsWithKeepItem: [ReturnResolution]
 
     /// The most window rules, exclusions or review rules a policy may have (each).
     public static let maximumRules = 100
@@ -64,6 +71,16 @@ public struct ReturnPolicy: Sendable {
         self.exclusions = exclusions
         self.reviewRules = reviewRules
         self.nonReturnableClasses = Set(definition.nonReturnableClasses)
+        self.windowPrograms = LineRuleProgram(windowRules)
+        self.exclusionPrograms = LineRuleProgram(exclusions)
+        var open: [ReturnResolution] = []
+        var withKeepItem: [ReturnResolution] = []
+        for resolution in definition.allowedResolutions where !withKeepItem.contains(resolution) {
+            withKeepItem.append(resolution)
+            if resolution != .keepItem { open.append(resolution) }
+        }
+        self.openResolutions = open
+        self.openResolutionsWithKeepItem = withKeepItem
         self.fingerprint = try Self.fingerprint(of: definition, version: version)
     }
 

@@ -50,10 +50,11 @@ extension ReturnsService {
                         version: receipt.versions.first ?? refundRecord.version + 1)
                 }
             } else {
-                guard let created = try await settle(&loaded, by: principal, at: now) else {
+                // First attempt: settle, pay and record the result in one commit.
+                guard var settlement = try await settle(&loaded, by: principal, at: now) else {
                     return loaded.record
                 }
-                refundRecord = created
+                return try await payFirstAttempt(&settlement, loaded: loaded, by: principal, at: now)
             }
             guard let attempt = refundRecord.record.attempts.last else {
                 throw ReturnsError.invalidTransition(
@@ -95,11 +96,12 @@ extension ReturnsService {
         }
     }
 
-    /// Creates the refund (or resolves directly when nothing is owed) and commits it.
-    /// Returns `nil` when the request was resolved without a refund.
+    /// Settles a request and prepares its refund with its first attempt, without committing
+    /// it (the caller pays, then commits the refund with its result). Resolves and commits
+    /// directly — returning `nil` — when nothing is owed.
     private func settle(_ loaded: inout Versioned<ReturnRequest>, by principal: Principal, at now: Date)
         async throws
-        -> Versioned<Refund>?
+        -> PendingRefund?
     {
         let tenant = principal.tenant
         var request = loaded.record
@@ -178,19 +180,64 @@ extension ReturnsService {
             return nil
         }
         var refund = Refund(
-            id: ids.make(RefundID.self), request: request.id, order: request.order,
+            id: Self.refundID(for: request.id), request: request.id, order: request.order,
             customer: request.customer,
             amount: Money(minorUnits: amount, currency: currency),
             method: request.resolution == .storeCredit ? .storeCredit : .refundToOriginalPayment,
             createdAt: now)
         try startAttempt(&refund, command: .begin, at: now, by: principal)
         request.refund = refund.id
-        transaction.insert(refund)
-        transaction.update(request, expectedVersion: loaded.version)
         appendRefundSteps(refund, request: request, to: &transaction, tenant: tenant)
-        _ = try await store.commit(transaction, in: tenant)
         loaded.record = request
-        return Versioned(record: refund, version: 1)
+        return PendingRefund(refund: refund, transaction: transaction, requestVersion: loaded.version)
+    }
+
+    /// The refund of a request: derived from the request's identity, so a retry after a
+    /// crash between payment and commit rebuilds the same refund and the same first
+    /// idempotency key, and the gateway answers it without paying twice.
+    static func refundID(for request: ReturnRequestID) -> RefundID {
+        RefundID(
+            rawValue: Identifier(
+                high: request.rawValue.high, low: request.rawValue.low ^ 0x0000_5245_4655_4E44))
+    }
+
+    /// Pays the first attempt of a prepared refund and commits the refund, the request and
+    /// the result together: one commit when the gateway answers. After an ambiguous failure
+    /// (the gateway threw) it commits the refund as `processing`, so the retry re-sends the
+    /// same attempt and key.
+    private func payFirstAttempt(
+        _ pending: inout PendingRefund, loaded: Versioned<ReturnRequest>, by principal: Principal,
+        at now: Date
+    ) async throws -> ReturnRequest {
+        let tenant = principal.tenant
+        var request = loaded.record
+        var refund = pending.refund
+        guard let attempt = refund.attempts.last else {
+            throw ReturnsError.invalidTransition(
+                machine: RefundState.machineName, from: refund.state.rawValue,
+                to: RefundState.processing.rawValue)
+        }
+        let outcome: RefundGatewayOutcome
+        do {
+            outcome = try await refunds.submit(
+                RefundAttemptRequest(
+                    tenant: tenant, refund: refund.id, order: refund.order, customer: refund.customer,
+                    amount: refund.amount, method: refund.method, attempt: attempt.number,
+                    idempotencyKey: attempt.idempotencyKey))
+        } catch {
+            pending.transaction.insert(refund)
+            pending.transaction.update(request, expectedVersion: pending.requestVersion)
+            _ = try await store.commit(pending.transaction, in: tenant)
+            throw ReturnsError(
+                code: .dependencyFailure, reason: "the payment provider's answer is unknown; retry the refund"
+            )
+        }
+        try await apply(
+            outcome, to: &refund, request: &request, at: now, by: principal, into: &pending.transaction)
+        pending.transaction.insert(refund)
+        pending.transaction.update(request, expectedVersion: pending.requestVersion)
+        _ = try await store.commit(pending.transaction, in: tenant)
+        return request
     }
 
     private func startAttempt(
@@ -204,7 +251,8 @@ extension ReturnsService {
         let number = refund.attempts.count + 1
         refund.attempts.append(
             RefundAttempt(
-                number: number, idempotencyKey: "\(refund.id.rawValue.uuidString)-\(number)", startedAt: now))
+                number: number, idempotencyKey: ReferenceText.uuid(refund.id.rawValue, suffix: "-\(number)"),
+                startedAt: now))
     }
 
     private func appendRefundSteps(
@@ -229,47 +277,57 @@ extension ReturnsService {
             throw ReturnsError.notFound(recordType: Refund.recordType.name, id: id.rawValue, field: "refund")
         }
         var request = try await loadRequest(requestID, in: tenant)
-        guard refund.record.state == .processing, var attempt = refund.record.attempts.last else {
+        guard refund.record.state == .processing, !refund.record.attempts.isEmpty else {
             return request.record
         }
+        var transaction = StoreTransaction()
+        try await apply(
+            outcome, to: &refund.record, request: &request.record, at: now, by: principal, into: &transaction)
+        transaction.update(refund)
+        transaction.update(request)
+        _ = try await store.commit(transaction, in: tenant)
+        return request.record
+    }
+
+    /// Records a gateway outcome on a processing refund: success resolves the request with
+    /// its effects (rollups, customer history); a refusal marks the refund failed and tells
+    /// staff. Adds the events to the transaction.
+    private func apply(
+        _ outcome: RefundGatewayOutcome, to refund: inout Refund, request: inout ReturnRequest, at now: Date,
+        by principal: Principal, into transaction: inout StoreTransaction
+    ) async throws {
+        let tenant = principal.tenant
+        guard var attempt = refund.attempts.last else { return }
         attempt.outcome = outcome
         attempt.finishedAt = now
-        refund.record.attempts[refund.record.attempts.count - 1] = attempt
-        var transaction = StoreTransaction()
+        refund.attempts[refund.attempts.count - 1] = attempt
         switch outcome {
         case .succeeded(let reference):
-            let step = try RefundLifecycle.apply(.succeed, to: refund.record.state, at: now, by: principal)
-            refund.record.state = step.state
-            refund.record.history += step.events
-            refund.record.reference = reference
+            let step = try RefundLifecycle.apply(.succeed, to: refund.state, at: now, by: principal)
+            refund.state = step.state
+            refund.history += step.events
+            refund.reference = reference
             var replacement: Int64 = 0
-            if request.record.resolution == .exchange {
-                for item in request.record.items
-                where item.acceptance == .accepted || request.record.isInstantExchange {
+            if request.resolution == .exchange {
+                for item in request.items where item.acceptance == .accepted || request.isInstantExchange {
                     replacement += (item.exchange?.unitPrice.minorUnits ?? 0) * Int64(item.quantity)
                 }
             }
             try resolve(
-                &request.record, refunded: refund.record.amount.minorUnits, replacement: replacement,
-                settled: request.record.settlement?.total.minorUnits ?? refund.record.amount.minorUnits,
-                at: now,
+                &request, refunded: refund.amount.minorUnits, replacement: replacement,
+                settled: request.settlement?.total.minorUnits ?? refund.amount.minorUnits, at: now,
                 by: principal, into: &transaction, tenant: tenant)
             try await addResolutionEffects(
-                request.record, refunded: refund.record.amount.minorUnits, replacement: replacement, at: now,
+                request, refunded: refund.amount.minorUnits, replacement: replacement, at: now,
                 into: &transaction, tenant: tenant)
         case .failed(let code, _):
             let step = try RefundLifecycle.apply(
-                .fail(reason: code), to: refund.record.state, at: now, by: principal)
-            refund.record.state = step.state
-            refund.record.history += step.events
-            transaction.append(
-                notice(staff: "refund-failed", request.record, tenant: tenant, at: now, reason: code))
+                .fail(reason: code), to: refund.state, at: now, by: principal)
+            refund.state = step.state
+            refund.history += step.events
+            transaction.append(notice(staff: "refund-failed", request, tenant: tenant, at: now, reason: code))
         }
-        transaction.update(refund)
-        transaction.update(request)
-        appendRefundSteps(refund.record, request: request.record, to: &transaction, tenant: tenant)
-        _ = try await store.commit(transaction, in: tenant)
-        return request.record
+        appendRefundSteps(refund, request: request, to: &transaction, tenant: tenant)
     }
 
     private func resolve(
@@ -305,16 +363,14 @@ extension ReturnsService {
                 $0.refunds += 1
             }
             $0.refundedMinorUnits += refunded
-            $0.submittedToRefundedSeconds += submitted
-            if let received {
-                $0.receivedToRefundedSeconds += received
-                $0.refundsAfterReception += 1
-            }
+            $0.addCycleTimes(submittedToRefunded: submitted, receivedToRefunded: received)
         }
-        var reasons: Set<String> = []
-        for item in request.items where reasons.insert(item.reason).inserted {
+        // Money is attributed to a reason only when the request has a single item (a split
+        // across reasons would be a guess); other requests leave the reason rollups as they
+        // are, without rewriting them with a zero change.
+        if request.items.count == 1, refunded != 0, let item = request.items.first {
             rollups.update(.reason, key: item.reason, period: request.orderPeriod) {
-                $0.refundedMinorUnits += request.items.count == 1 ? refunded : 0
+                $0.refundedMinorUnits += refunded
             }
         }
         try await rollups.apply(to: &transaction, store: store, tenant: tenant)

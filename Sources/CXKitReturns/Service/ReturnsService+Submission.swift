@@ -269,10 +269,9 @@ extension ReturnsService {
             $0.unitsReturned += units
             if firstReturn { $0.ordersWithReturn += 1 }
         }
-        var seenReasons: Set<String> = []
-        for item in request.items {
+        for (i, item) in request.items.enumerated() {
             let line = snapshot.lines[item.lineIndex]
-            let firstReason = seenReasons.insert(item.reason).inserted
+            let firstReason = !request.items[..<i].contains { $0.reason == item.reason }
             rollups.update(.reason, key: item.reason, period: period) {
                 if firstReason { $0.requests += 1 }
                 $0.unitsReturned += Int64(item.quantity)
@@ -281,7 +280,7 @@ extension ReturnsService {
                 $0.requests += 1
                 $0.unitsReturned += Int64(item.quantity)
             }
-            rollups.update(.product, key: line.product.rawValue.uuidString, period: period) {
+            rollups.update(.product, key: ReferenceText.uuid(line.product.rawValue), period: period) {
                 $0.requests += 1
                 $0.unitsReturned += Int64(item.quantity)
             }

@@ -4,15 +4,26 @@ import Foundation
 extension ReturnsService {
     /// Records what arrived in a request's parcel, item by item.
     ///
+    /// The first reception moves the request to `received`: each listed item becomes
+    /// `received` (every unit arrived), `shortShipped` (some did), `wrongItem` or `lost`
+    /// (none did); items not listed are recorded as lost. Items left open that way —
+    /// short-shipped, lost or wrong — may be received again **until the request is
+    /// inspected**: a later call lists only what arrived since, each receipt counting the
+    /// *additional* units, and the item becomes `received` once every announced unit is
+    /// in (items not listed keep their state). Inspection refunds only units that arrived
+    /// and were accepted; units that never arrived become returnable again.
+    ///
     /// - Parameters:
     ///   - id: The request.
-    ///   - receipts: One receipt per item that arrived (or was found missing); items not
-    ///     listed are recorded as lost.
+    ///   - receipts: One receipt per item that arrived (or was found missing).
     ///   - principal: Warehouse staff or an administrator.
     /// - Returns: The received request.
     /// - Throws: ``ReturnsError``: `.validationFailed` naming `receipts[i].item`
-    ///   (unknown or repeated) or `receipts[i].receivedQuantity` (out of range);
-    ///   `.notFound`; `.permissionDenied`; `.invalidTransition`.
+    ///   (unknown or repeated) or `receipts[i].receivedQuantity` (negative, more than
+    ///   the item's quantity, or — on a later reception — more than the units still
+    ///   outstanding); `.notFound`; `.permissionDenied`; `.invalidTransition`
+    ///   (a later reception when every item is in, a wrong-item receipt for an item that
+    ///   is no longer awaited, or any reception after inspection).
     public func receive(_ id: ReturnRequestID, receipts: [ItemReceipt], by principal: Principal) async throws
         -> ReturnRequest
     {
@@ -20,54 +31,93 @@ extension ReturnsService {
             let tenant = principal.tenant
             var loaded = try await loadRequest(id, in: tenant)
             try authorize(principal, ReturnsOperations.receive, owner: loaded.record.customer)
-            var byItem: [ReturnItemID: ItemReceipt] = [:]
+            let items = loaded.record.items
+            let isFollowUp =
+                loaded.record.state == .received && items.contains { $0.reception != .received }
+            // The receipt of each item, by item position.
+            var receiptOf = [Int](repeating: -1, count: items.count)
             for (i, receipt) in receipts.enumerated() {
-                guard let item = loaded.record.items.first(where: { $0.id == receipt.item }) else {
+                guard let index = items.firstIndex(where: { $0.id == receipt.item }) else {
                     throw ReturnsError.validation(
                         field: "receipts[\(i)].item", reason: "is not an item of this request")
                 }
-                guard byItem.updateValue(receipt, forKey: receipt.item) == nil else {
+                guard receiptOf[index] < 0 else {
                     throw ReturnsError.validation(field: "receipts[\(i)].item", reason: "is listed twice")
                 }
-                guard (0...item.quantity).contains(receipt.receivedQuantity) else {
-                    throw ReturnsError.validation(
-                        field: "receipts[\(i)].receivedQuantity",
-                        reason: "must be between 0 and the item's quantity")
+                receiptOf[index] = i
+                let item = items[index]
+                if isFollowUp {
+                    let outstanding = item.reception == .received ? 0 : item.quantity - item.receivedQuantity
+                    guard (0...max(0, outstanding)).contains(receipt.receivedQuantity) else {
+                        throw ReturnsError.validation(
+                            field: "receipts[\(i)].receivedQuantity",
+                            reason: "must be between 0 and the units still outstanding")
+                    }
+                } else {
+                    guard (0...item.quantity).contains(receipt.receivedQuantity) else {
+                        throw ReturnsError.validation(
+                            field: "receipts[\(i)].receivedQuantity",
+                            reason: "must be between 0 and the item's quantity")
+                    }
                 }
             }
             let now = clock.now()
-            let steps = try loaded.record.apply(.receive, at: now, by: principal)
-            var entries: [ItemHistoryEntry] = []
-            for index in loaded.record.items.indices {
-                let item = loaded.record.items[index]
-                let receipt = byItem[item.id]
-                let command: ItemReceptionCommand
-                if let receipt, receipt.isWrongItem {
-                    command = .markWrongItem
-                } else if let receipt, receipt.receivedQuantity == item.quantity {
-                    command = .receive
-                } else if let receipt, receipt.receivedQuantity > 0 {
-                    command = .markShortShipped
-                } else {
-                    command = .markLost
-                }
-                guard item.reception != command.requestedState else { continue }
-                let outcome = try ItemReceptionLifecycle.apply(
-                    command, to: item.reception, at: now, by: principal)
-                loaded.record.items[index].reception = outcome.state
-                loaded.record.items[index].receivedQuantity =
-                    command == .markWrongItem ? 0 : receipt?.receivedQuantity ?? 0
-                entries += outcome.events.map { ItemHistoryEntry($0, item: item.id) }
-            }
-            loaded.record.itemHistory += entries
-            loaded.record.receivedAt = now
-            let policy = try await self.policy(version: loaded.record.policyVersion, in: tenant)
-            if policy.definition.refundDeadlineStart == .reception {
-                loaded.record.refundDueAt = try refundDeadline(from: now, policy: policy)
-            }
             var transaction = StoreTransaction()
-            transaction.update(loaded)
-            appendSteps(steps, of: loaded.record, to: &transaction, tenant: tenant)
+            var entries: [ItemHistoryEntry] = []
+            if isFollowUp {
+                for index in items.indices where receiptOf[index] >= 0 {
+                    let item = items[index]
+                    let receipt = receipts[receiptOf[index]]
+                    let outcome: LifecycleOutcome<ItemReceptionState>
+                    if receipt.isWrongItem {
+                        outcome = try ItemReceptionLifecycle.apply(
+                            .markWrongItem, to: item.reception, at: now, by: principal)
+                    } else if receipt.receivedQuantity > 0 {
+                        outcome = try ItemReceptionLifecycle.receive(
+                            receipt.receivedQuantity, announced: item.quantity,
+                            alreadyReceived: item.receivedQuantity, to: item.reception, at: now, by: principal
+                        )
+                        loaded.record.items[index].receivedQuantity += receipt.receivedQuantity
+                    } else {
+                        continue
+                    }
+                    loaded.record.items[index].reception = outcome.state
+                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
+                }
+                loaded.record.itemHistory += entries
+                transaction.update(loaded)
+            } else {
+                let steps = try loaded.record.apply(.receive, at: now, by: principal)
+                for index in items.indices {
+                    let item = items[index]
+                    let receipt = receiptOf[index] >= 0 ? receipts[receiptOf[index]] : nil
+                    let command: ItemReceptionCommand
+                    if let receipt, receipt.isWrongItem {
+                        command = .markWrongItem
+                    } else if let receipt, receipt.receivedQuantity == item.quantity {
+                        command = .receive
+                    } else if let receipt, receipt.receivedQuantity > 0 {
+                        command = .markShortShipped
+                    } else {
+                        command = .markLost
+                    }
+                    guard item.reception != command.requestedState else { continue }
+                    let outcome = try ItemReceptionLifecycle.apply(
+                        command, to: item.reception, at: now, by: principal)
+                    loaded.record.items[index].reception = outcome.state
+                    loaded.record.items[index].receivedQuantity =
+                        command == .markWrongItem ? 0 : receipt?.receivedQuantity ?? 0
+                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
+                }
+                loaded.record.itemHistory += entries
+                loaded.record.receivedAt = now
+                let policy = try await self.policy(version: loaded.record.policyVersion, in: tenant)
+                if policy.definition.refundDeadlineStart == .reception {
+                    loaded.record.refundDueAt = try refundDeadline(from: now, policy: policy)
+                }
+                transaction.update(loaded)
+                appendSteps(steps, of: loaded.record, to: &transaction, tenant: tenant)
+            }
             appendItemSteps(entries, of: loaded.record, to: &transaction, tenant: tenant)
             transaction.append(notice(customer: "await-inspection", loaded.record, tenant: tenant, at: now))
             _ = try await store.commit(transaction, in: tenant)
@@ -116,7 +166,8 @@ extension ReturnsService {
             let snapshot = order.record.order
             var entries: [ItemHistoryEntry] = []
             var selections: [RefundSelection] = []
-            var nextUnits: [OrderLineID: Int] = [:]
+            // The next unrefunded unit of each line touched so far (few lines: a small array).
+            var nextUnits: [(line: OrderLineID, unit: Int)] = []
             var restocks: [(ReturnItem, Int)] = []
             var rollups = RollupChanges()
             for index in loaded.record.items.indices {
@@ -142,7 +193,7 @@ extension ReturnsService {
                     let outcome = try ItemAcceptanceLifecycle.apply(
                         acceptance, to: item.acceptance, at: now, by: principal)
                     item.acceptance = outcome.state
-                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id) }
+                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
                 }
                 // Dispositions for the units that arrived.
                 let resellable = failed.isEmpty && item.acceptance == .accepted
@@ -152,9 +203,11 @@ extension ReturnsService {
                     let outcome = try DispositionLifecycle.apply(
                         command, to: item.dispositions[unit], at: now, by: principal)
                     item.dispositions[unit] = outcome.state
-                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id, unit: unit) }
+                    for step in outcome.events {
+                        entries.append(ItemHistoryEntry(step, item: item.id, unit: unit))
+                    }
                     if outcome.state == .restocked { restocked += 1 }
-                    if let slot = DispositionState.allCases.firstIndex(of: outcome.state) {
+                    if let slot = DispositionState.slots.firstIndex(of: outcome.state) {
                         rollups.update(.overall, key: "", period: loaded.record.orderPeriod) {
                             $0.addDisposition(at: slot)
                         }
@@ -162,8 +215,14 @@ extension ReturnsService {
                 }
                 if restocked > 0 { restocks.append((item, restocked)) }
                 if item.acceptance == .accepted && item.receivedQuantity > 0 {
-                    let first = nextUnits[item.line] ?? order.record.ledger.nextUnit(of: item.line)
-                    nextUnits[item.line] = first + item.receivedQuantity
+                    let first: Int
+                    if let known = nextUnits.firstIndex(where: { $0.line == item.line }) {
+                        first = nextUnits[known].unit
+                        nextUnits[known].unit += item.receivedQuantity
+                    } else {
+                        first = order.record.ledger.nextUnit(of: item.line)
+                        nextUnits.append((item.line, first + item.receivedQuantity))
+                    }
                     let isShopFault = taxonomy.reason(item.reason)?.isShopFault ?? false
                     selections.append(
                         RefundSelection(
@@ -191,7 +250,8 @@ extension ReturnsService {
                 let line = snapshot.lines[item.lineIndex]
                 try await inventory.restock(
                     count, of: line.product, variant: line.variant,
-                    reference: "restock-\(loaded.record.rmaNumber)-\(item.id.rawValue.uuidString)", in: tenant
+                    reference: ReferenceText.uuid(
+                        item.id.rawValue, prefix: "restock-\(loaded.record.rmaNumber)-"), in: tenant
                 )
             }
             loaded.record.settlement = settlement

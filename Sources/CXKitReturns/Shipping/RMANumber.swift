@@ -51,16 +51,18 @@ public struct RMANumber: Hashable, Sendable, Codable, CustomStringConvertible, C
 
     /// The printed form, `R-SWFWK-8DW8H`.
     public var description: String {
-        var characters: [UInt8] = Array(repeating: 0, count: 13)
-        characters[0] = UInt8(ascii: "R")
-        characters[1] = UInt8(ascii: "-")
-        characters[7] = UInt8(ascii: "-")
-        var remaining = value
-        for position in stride(from: 12, through: 2, by: -1) where position != 7 {
-            characters[position] = Self.alphabet[Int(remaining & 31)]
-            remaining >>= 5
+        // 13 ASCII characters: built in place (a small string, no allocation).
+        String(unsafeUninitializedCapacity: 13) { characters in
+            characters[0] = UInt8(ascii: "R")
+            characters[1] = UInt8(ascii: "-")
+            characters[7] = UInt8(ascii: "-")
+            var remaining = value
+            for position in stride(from: 12, through: 2, by: -1) where position != 7 {
+                characters[position] = Self.alphabet[Int(remaining & 31)]
+                remaining >>= 5
+            }
+            return 13
         }
-        return String(decoding: characters, as: UTF8.self)
     }
 
     /// The identifier of the claim record that reserves this number in a tenant.
