@@ -12,17 +12,12 @@ public struct ReturnRollup: StoredRecord, Hashable {
 
     /// Index `byPeriod`: partition (dimension), sort (period, key).
     public static let indexes: [RecordIndex<ReturnRollup>] = [
-        RecordIndex("byPeriod", keys: { rollup in rollup.periodKeys.or { [periodKey(rollup)] } })
+        RecordIndex("byPeriod") {
+            IndexKey(
+                partition: [.int(Int64($0.dimension.rawValue))],
+                sort: [.int(Int64($0.period)), .string($0.key)])
+        }
     ]
-
-    static func periodKey(_ rollup: ReturnRollup) -> IndexKey {
-        IndexKey(
-            partition: [.int(Int64(rollup.dimension.rawValue))],
-            sort: [.int(Int64(rollup.period)), .string(rollup.key)])
-    }
-
-    /// The `byPeriod` key (dimension, period and key never change), once computed.
-    var periodKeys = CachedIndexKeys()
 
     /// The dimension.
     public let dimension: RollupDimension
@@ -82,20 +77,6 @@ public struct ReturnRollup: StoredRecord, Hashable {
         self.recordID = id
     }
 
-    /// The rollup with its index key computed, for storing.
-    func withIndexKeys() -> ReturnRollup {
-        var copy = self
-        copy.periodKeys = CachedIndexKeys([Self.periodKey(self)])
-        return copy
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case dimension, key, period, ordersPlaced, unitsSold, ordersWithReturn, requests, unitsReturned
-        case refunds, refundedMinorUnits, exchanges, retainedMinorUnits, dispositions
-        case submittedToRefundedSeconds, receivedToRefundedSeconds, refundsAfterReception, cycleTimes
-        case recordID
-    }
-
     /// Counts one unit with a disposition.
     mutating func addDisposition(at slot: Int) {
         if dispositions.count <= slot {
@@ -125,7 +106,6 @@ public struct ReturnRollup: StoredRecord, Hashable {
         refunds: Int64 = 0, refundedMinorUnits: Int64 = 0
     ) {
         self.init(dimension: dimension, key: key, period: period)
-        self.periodKeys = CachedIndexKeys([Self.periodKey(self)])
         self.ordersPlaced = ordersPlaced
         self.unitsSold = unitsSold
         self.ordersWithReturn = ordersWithReturn

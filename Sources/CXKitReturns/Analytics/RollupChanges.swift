@@ -34,7 +34,7 @@ struct RollupChanges {
                 stored.record.merge(delta)
                 transaction.update(stored)
             } else {
-                transaction.insert(delta.withIndexKeys())
+                transaction.insert(delta)
             }
         }
     }

@@ -8,15 +8,11 @@ indirect enum RollupCycleTimes: Hashable, Sendable, Codable {
         submittedToRefunded: CycleTimeSketch(), receivedToRefunded: CycleTimeSketch())
 
     var submittedToRefunded: CycleTimeSketch {
-        switch self {
-        case .sketches(let submitted, _): submitted
-        }
+        switch self { case .sketches(let submitted, _): submitted }
     }
 
     var receivedToRefunded: CycleTimeSketch {
-        switch self {
-        case .sketches(_, let received): received
-        }
+        switch self { case .sketches(_, let received): received }
     }
 
     /// Counts one refund's durations (received→refunded only when there was a reception).

@@ -10,50 +10,34 @@ public struct ReturnRequest: StoredRecord, Hashable {
     /// (tracking number), `byLabelExpiry` (open labels by expiry) and `byRefundDue` (open
     /// requests by refund due date).
     public static let indexes: [RecordIndex<ReturnRequest>] = [
-        RecordIndex("byCustomer", keys: { request in request.customerKeys.or { customerKeys(request) } }),
-        RecordIndex("byOrder", keys: { request in request.orderKeys.or { orderKeys(request) } }),
+        RecordIndex("byCustomer") {
+            IndexKey(partition: [.identifier($0.customer.rawValue)], sort: [.date($0.createdAt)])
+        },
+        RecordIndex("byOrder") {
+            IndexKey(partition: [.identifier($0.order.rawValue)], sort: [.date($0.createdAt)])
+        },
         RecordIndex(
-            "byTracking", keys: { request in request.trackingKeys.or { trackingKeys(request.label) } }),
+            "byTracking",
+            keys: { request in
+                request.label.map { [IndexKey(partition: [.string($0.trackingNumber)])] } ?? []
+            }),
         RecordIndex(
             "byLabelExpiry",
             keys: { request in
                 guard request.state == .labelIssued || request.state == .approved,
-                    request.labelExpiresAt != nil
+                    let expiry = request.labelExpiresAt
                 else { return [] }
-                return request.labelExpiryKeys.or { dateKeys(request.labelExpiresAt) }
+                return [IndexKey(sort: [.date(expiry)])]
             }),
         RecordIndex(
             "byRefundDue",
             keys: { request in
-                guard request.refundDueAt != nil, !request.state.isTerminal, request.state != .resolved,
+                guard let due = request.refundDueAt, !request.state.isTerminal, request.state != .resolved,
                     !request.overdueReported
                 else { return [] }
-                return request.refundDueKeys.or { dateKeys(request.refundDueAt) }
+                return [IndexKey(sort: [.date(due)])]
             }),
     ]
-
-    static func customerKeys(_ request: ReturnRequest) -> [IndexKey] {
-        [IndexKey(partition: [.identifier(request.customer.rawValue)], sort: [.date(request.createdAt)])]
-    }
-
-    static func orderKeys(_ request: ReturnRequest) -> [IndexKey] {
-        [IndexKey(partition: [.identifier(request.order.rawValue)], sort: [.date(request.createdAt)])]
-    }
-
-    static func trackingKeys(_ label: ReturnLabel?) -> [IndexKey] {
-        label.map { [IndexKey(partition: [.string($0.trackingNumber)])] } ?? []
-    }
-
-    static func dateKeys(_ date: Date?) -> [IndexKey] {
-        date.map { [IndexKey(sort: [.date($0)])] } ?? []
-    }
-
-    // Index keys computed when the values they come from are set (see `CachedIndexKeys`).
-    var customerKeys = CachedIndexKeys()
-    var orderKeys = CachedIndexKeys()
-    var trackingKeys = CachedIndexKeys()
-    var labelExpiryKeys = CachedIndexKeys()
-    var refundDueKeys = CachedIndexKeys()
 
     /// The request's identity.
     public let id: ReturnRequestID
@@ -86,17 +70,11 @@ public struct ReturnRequest: StoredRecord, Hashable {
     /// Why it went to review (rules, evidence, serial-returner figures), if it did.
     public internal(set) var reviewReasons: [String]
     /// The label, once issued.
-    public internal(set) var label: ReturnLabel? {
-        didSet { trackingKeys = CachedIndexKeys(Self.trackingKeys(label)) }
-    }
+    public internal(set) var label: ReturnLabel?
     /// When an unused label (or an approval without label) expires the request.
-    public internal(set) var labelExpiresAt: Date? {
-        didSet { labelExpiryKeys = CachedIndexKeys(Self.dateKeys(labelExpiresAt)) }
-    }
+    public internal(set) var labelExpiresAt: Date?
     /// When the refund is due (business days), once known.
-    public internal(set) var refundDueAt: Date? {
-        didSet { refundDueKeys = CachedIndexKeys(Self.dateKeys(refundDueAt)) }
-    }
+    public internal(set) var refundDueAt: Date?
     /// Whether the overdue event was emitted.
     public internal(set) var overdueReported: Bool
     /// The refund, once started.
@@ -153,18 +131,6 @@ public struct ReturnRequest: StoredRecord, Hashable {
         self.history = []
         self.itemHistory = []
         self.orderPeriod = orderPeriod
-        self.customerKeys = CachedIndexKeys(Self.customerKeys(self))
-        self.orderKeys = CachedIndexKeys(Self.orderKeys(self))
-        self.trackingKeys = CachedIndexKeys([])
-        self.labelExpiryKeys = CachedIndexKeys([])
-        self.refundDueKeys = CachedIndexKeys([])
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, rmaNumber, order, customer, createdBy, createdAt, state, items, resolution
-        case isInstantExchange, quote, settlement, policyVersion, policyFingerprint, reviewReasons, label
-        case labelExpiresAt, refundDueAt, overdueReported, refund, outcome, submittedAt, approvedAt
-        case receivedAt, inspectedAt, resolvedAt, history, itemHistory, orderPeriod
     }
 
     /// Units in the request.

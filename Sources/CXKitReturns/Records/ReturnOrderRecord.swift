@@ -9,20 +9,13 @@ public struct ReturnOrderRecord: StoredRecord, Hashable {
 
     /// Index `byCustomer` (customer, placed).
     public static let indexes: [RecordIndex<ReturnOrderRecord>] = [
-        RecordIndex("byCustomer", keys: { record in record.customerKeys.or { customerKeys(record.order) } })
+        RecordIndex("byCustomer") {
+            IndexKey(partition: [.identifier($0.order.customer.rawValue)], sort: [.date($0.order.placedAt)])
+        }
     ]
 
-    static func customerKeys(_ order: ReturnableOrder) -> [IndexKey] {
-        [IndexKey(partition: [.identifier(order.customer.rawValue)], sort: [.date(order.placedAt)])]
-    }
-
-    /// The `byCustomer` key of ``order``, once computed (see `CachedIndexKeys`).
-    var customerKeys = CachedIndexKeys()
-
     /// The order.
-    public internal(set) var order: ReturnableOrder {
-        didSet { customerKeys = CachedIndexKeys(Self.customerKeys(order)) }
-    }
+    public internal(set) var order: ReturnableOrder
     /// The policy version in force at purchase.
     public let policyVersion: Int
     /// That policy's fingerprint.
@@ -44,10 +37,5 @@ public struct ReturnOrderRecord: StoredRecord, Hashable {
         self.requested = [:]
         self.ledger = RefundLedger(currency: order.currency)
         self.hasReturn = false
-        self.customerKeys = CachedIndexKeys(Self.customerKeys(order))
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case order, policyVersion, policyFingerprint, requested, ledger, hasReturn
     }
 }
