@@ -63,7 +63,7 @@ public enum KPIDefinition: Hashable, Sendable, Codable {
                 lowerBound: Swift.max(0, mean - t * standardError), upperBound: mean + t * standardError)
         case .durationQuantile(let name, let quantile):
             guard try KPI.durations(aggregate, name: name) != nil, let sketch = aggregate.durations,
-                let value = try sketch.quantile(quantile)
+                let value = try KPI.core({ try sketch.quantile(quantile) })
             else { return nil }
             // Distribution-free interval from order statistics: ranks n·q ∓ z·√(n·q·(1 − q)).
             let z = try KPI.core { try StandardNormal.criticalValue(confidenceLevel: confidenceLevel) }
@@ -73,8 +73,8 @@ public enum KPIDefinition: Hashable, Sendable, Codable {
             let upperRank = Swift.min(1, (n * quantile + spread + 1) / n)
             return KPIValue(
                 name: name, value: value, unit: .seconds, sampleSize: Int64(clamping: sketch.count),
-                confidenceLevel: confidenceLevel, lowerBound: try sketch.quantile(lowerRank),
-                upperBound: try sketch.quantile(upperRank))
+                confidenceLevel: confidenceLevel, lowerBound: try KPI.core { try sketch.quantile(lowerRank) },
+                upperBound: try KPI.core { try sketch.quantile(upperRank) })
         }
     }
 

@@ -1,3 +1,5 @@
+import CXKitCore
+
 /// A duration KPI (first response, next reply, resolution, handle, refund cycle time):
 /// n, mean, median and the high percentiles, in seconds, from a ``DurationSketch``
 /// (percentiles within its 1 % relative error; the mean is exact).

@@ -80,7 +80,7 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
             }
         case .duration(let seconds):
             if durations == nil { durations = DurationSketch() }
-            try durations?.insert(seconds)
+            try KPI.core { try durations?.insert(seconds) }
             sum += seconds
             sumOfSquares += seconds * seconds
         case .outcome(let success):
@@ -123,7 +123,7 @@ public struct MetricAggregate: Hashable, Sendable, Codable {
         var mergedDurations = durations
         if let theirs = other.durations {
             if let mine = durations {
-                mergedDurations = try mine.merging(theirs)
+                mergedDurations = try KPI.core { try mine.merging(theirs) }
             } else {
                 mergedDurations = theirs
             }

@@ -1,3 +1,5 @@
+import CXKitCore
+
 /// Refund cycle times of one month, from the overall rollups: how long requests took from
 /// submission (and from reception) to their refund or exchange, as mergeable sketches.
 ///
@@ -7,9 +9,9 @@ public struct RefundCycleTimeRow: Hashable, Sendable, Codable {
     /// The month, `year × 100 + month`.
     public let period: Int
     /// Submitted→refunded durations in seconds (every resolution with a payout or exchange).
-    public let submittedToRefunded: CycleTimeSketch
+    public let submittedToRefunded: DurationSketch
     /// Received→refunded durations in seconds (resolutions that followed a reception).
-    public let receivedToRefunded: CycleTimeSketch
+    public let receivedToRefunded: DurationSketch
 
     /// Creates a row.
     ///
@@ -17,7 +19,7 @@ public struct RefundCycleTimeRow: Hashable, Sendable, Codable {
     ///   - period: The month, `year × 100 + month`.
     ///   - submittedToRefunded: Submitted→refunded durations.
     ///   - receivedToRefunded: Received→refunded durations.
-    public init(period: Int, submittedToRefunded: CycleTimeSketch, receivedToRefunded: CycleTimeSketch) {
+    public init(period: Int, submittedToRefunded: DurationSketch, receivedToRefunded: DurationSketch) {
         self.period = period
         self.submittedToRefunded = submittedToRefunded
         self.receivedToRefunded = receivedToRefunded

@@ -57,9 +57,9 @@ public struct ReturnRollup: StoredRecord, Hashable {
 
     /// The distribution of submitted→refunded durations in seconds (overall rollups), for
     /// p50/p90 per period; empty for imported rollups.
-    public var submittedToRefunded: CycleTimeSketch { cycleTimes?.submittedToRefunded ?? CycleTimeSketch() }
+    public var submittedToRefunded: DurationSketch { cycleTimes?.submittedToRefunded ?? DurationSketch() }
     /// The distribution of received→refunded durations in seconds (overall rollups).
-    public var receivedToRefunded: CycleTimeSketch { cycleTimes?.receivedToRefunded ?? CycleTimeSketch() }
+    public var receivedToRefunded: DurationSketch { cycleTimes?.receivedToRefunded ?? DurationSketch() }
 
     /// The record's identity, derived from dimension, period and key.
     public let recordID: Identifier

@@ -1,3 +1,5 @@
+import CXKitCore
+
 /// Tenant-wide return analytics over a range of order months: rates, cycle times,
 /// exchange share and disposition mix.
 public struct ReturnsSummary: Hashable, Sendable, Codable {
@@ -14,9 +16,9 @@ public struct ReturnsSummary: Hashable, Sendable, Codable {
     /// Units per disposition, keyed by ``DispositionState`` raw value (pending excluded).
     public let dispositionMix: [String: Int64]
     /// Submitted→refunded durations over the range, in seconds (p50/p90 within 1 %).
-    public let submittedToRefunded: CycleTimeSketch
+    public let submittedToRefunded: DurationSketch
     /// Received→refunded durations over the range, in seconds.
-    public let receivedToRefunded: CycleTimeSketch
+    public let receivedToRefunded: DurationSketch
 
     /// Creates a summary.
     ///
@@ -33,8 +35,8 @@ public struct ReturnsSummary: Hashable, Sendable, Codable {
         overall: ReturnRateRow, meanSubmittedToRefundedSeconds: Double?,
         meanReceivedToRefundedSeconds: Double?,
         exchangeShare: Double, retainedMinorUnits: Int64, dispositionMix: [String: Int64],
-        submittedToRefunded: CycleTimeSketch = CycleTimeSketch(),
-        receivedToRefunded: CycleTimeSketch = CycleTimeSketch()
+        submittedToRefunded: DurationSketch = DurationSketch(),
+        receivedToRefunded: DurationSketch = DurationSketch()
     ) {
         self.submittedToRefunded = submittedToRefunded
         self.receivedToRefunded = receivedToRefunded

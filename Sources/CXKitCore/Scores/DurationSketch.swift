@@ -70,9 +70,9 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - relativeAccuracy: `α`, greater than 0 and at most 0.5.
     ///   - maximumBinCount: The bucket cap, 16 … 65 536.
-    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
+    /// - Throws: ``CoreError`` with `ErrorCode.validationFailed` naming
     ///   `relativeAccuracy` or `maximumBinCount` when out of range.
-    public init(relativeAccuracy: Double, maximumBinCount: Int) throws(MetricsError) {
+    public init(relativeAccuracy: Double, maximumBinCount: Int) throws(CoreError) {
         guard relativeAccuracy.isFinite, relativeAccuracy > 0, relativeAccuracy <= 0.5 else {
             throw .validation(field: "relativeAccuracy", reason: "must be greater than 0 and at most 0.5")
         }
@@ -102,9 +102,9 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// increment: no allocation.
     ///
     /// - Parameter value: A finite, non-negative duration (in the sketch's unit).
-    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
+    /// - Throws: ``CoreError`` with `ErrorCode.validationFailed` naming
     ///   `duration` when the value is negative, NaN or infinite; the sketch is unchanged.
-    public mutating func insert(_ value: Double) throws(MetricsError) {
+    public mutating func insert(_ value: Double) throws(CoreError) {
         guard value.isFinite else {
             throw .validation(field: "duration", reason: "must be a finite number")
         }
@@ -132,9 +132,9 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// Adds every duration of a sequence.
     ///
     /// - Parameter values: Finite, non-negative durations.
-    /// - Throws: ``MetricsError`` naming `duration[i]` for the first invalid value; the
+    /// - Throws: ``CoreError`` naming `duration[i]` for the first invalid value; the
     ///   values before it stay inserted.
-    public mutating func insert(contentsOf values: some Sequence<Double>) throws(MetricsError) {
+    public mutating func insert(contentsOf values: some Sequence<Double>) throws(CoreError) {
         var position = 0
         for value in values {
             do {
@@ -151,9 +151,9 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     /// Adds every value of `other` to this sketch.
     ///
     /// - Parameter other: A sketch with the same relative accuracy.
-    /// - Throws: ``MetricsError`` with `ErrorCode.validationFailed` naming
+    /// - Throws: ``CoreError`` with `ErrorCode.validationFailed` naming
     ///   `relativeAccuracy` when the accuracies differ; this sketch is unchanged.
-    public mutating func merge(_ other: DurationSketch) throws(MetricsError) {
+    public mutating func merge(_ other: DurationSketch) throws(CoreError) {
         guard other.relativeAccuracy == relativeAccuracy else {
             throw .validation(
                 field: "relativeAccuracy", reason: "sketches with different accuracies cannot merge")
@@ -181,8 +181,8 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     ///
     /// - Parameter other: A sketch with the same relative accuracy.
     /// - Returns: The merged sketch.
-    /// - Throws: ``MetricsError`` naming `relativeAccuracy` when the accuracies differ.
-    public func merging(_ other: DurationSketch) throws(MetricsError) -> DurationSketch {
+    /// - Throws: ``CoreError`` naming `relativeAccuracy` when the accuracies differ.
+    public func merging(_ other: DurationSketch) throws(CoreError) -> DurationSketch {
         var copy = self
         try copy.merge(other)
         return copy
@@ -195,8 +195,8 @@ public struct DurationSketch: Sendable, Hashable, Codable {
     ///
     /// - Parameter q: The quantile, 0 … 1 (0.5 is the median).
     /// - Returns: The estimate, or `nil` when the sketch is empty.
-    /// - Throws: ``MetricsError`` naming `quantile` when `q` is outside 0 … 1 or NaN.
-    public func quantile(_ q: Double) throws(MetricsError) -> Double? {
+    /// - Throws: ``CoreError`` naming `quantile` when `q` is outside 0 … 1 or NaN.
+    public func quantile(_ q: Double) throws(CoreError) -> Double? {
         guard q.isFinite, q >= 0, q <= 1 else {
             throw .validation(field: "quantile", reason: "must be between 0 and 1")
         }

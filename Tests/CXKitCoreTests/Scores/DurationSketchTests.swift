@@ -1,5 +1,4 @@
 import CXKitCore
-import CXKitMetrics
 import Foundation
 import Testing
 
@@ -109,7 +108,7 @@ struct DurationSketchTests {
     @Test("quantile outside 0...1 and bad configuration are validation errors")
     func invalidConfiguration() {
         let sketch = DurationSketch()
-        #expect(throws: MetricsError.self) { try sketch.quantile(1.5) }
+        #expect(throws: CoreError.self) { try sketch.quantile(1.5) }
         do {
             _ = try DurationSketch(relativeAccuracy: 0, maximumBinCount: 1024)
             Issue.record("accepted zero accuracy")
@@ -124,7 +123,7 @@ struct DurationSketchTests {
         }
         var left = DurationSketch()
         let right = try? DurationSketch(relativeAccuracy: 0.02, maximumBinCount: 1024)
-        #expect(throws: MetricsError.self) { try left.merge(right ?? DurationSketch()) }
+        #expect(throws: CoreError.self) { try left.merge(right ?? DurationSketch()) }
     }
 
     @Test("the bucket span stays within the cap and keeps high quantiles accurate")
