@@ -1,7 +1,7 @@
 import CXKitCore
 
 /// A duration KPI (first response, next reply, resolution, handle, refund cycle time):
-/// n, mean, median and the high percentiles, in seconds, from a ``DurationSketch``
+/// n, mean, median and the high percentiles, in seconds, from a core `DurationSketch`
 /// (percentiles within its 1 % relative error; the mean is exact).
 public struct DurationSummary: Hashable, Sendable, Codable {
     /// The KPI and variant (`"fullResolutionTime.business"`).

@@ -4,7 +4,7 @@ public enum MetricMeasure: String, Hashable, Sendable, Codable, CaseIterable {
     /// exactly in a fixed array per score.
     case score
     /// A non-negative duration in seconds (first response, resolution, handle time),
-    /// summarised in a ``DurationSketch``.
+    /// summarised in a core `DurationSketch`.
     case duration
     /// A yes/no outcome (resolved on first contact, SLA achieved, reopened, answered),
     /// counted as successes out of trials.
