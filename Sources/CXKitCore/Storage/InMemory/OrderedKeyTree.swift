@@ -115,7 +115,8 @@ final class OrderedKeyTree<Key: Comparable> {
     private static func splitOff(_ node: Node, atEnd: Bool) -> Node {
         let middle = atEnd ? node.keys.count - 1 : node.keys.count / 2
         let right = Node(keys: ContiguousArray(node.keys[middle...]))
-        node.keys.removeSubrange(middle...)
+        // A fresh buffer for the left half: the overfull one grew to twice the fill.
+        node.keys = ContiguousArray(node.keys[..<middle])
         if !node.isLeaf {
             right.children = ContiguousArray(node.children[middle...])
             node.children.removeSubrange(middle...)
