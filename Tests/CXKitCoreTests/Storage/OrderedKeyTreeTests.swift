@@ -13,7 +13,19 @@ struct OrderedKeyTreeTests {
         for step in 0..<operations {
             let key = Int(random.next(below: keySpace))
             let context = "seed \(seed), step \(step), key \(key)"
-            switch random.next(below: 10) {
+            switch random.next(below: 12) {
+            case 10, 11:
+                // Replace a present (or absent) key by a near or far one.
+                let old =
+                    model.isEmpty || random.next(below: 4) == 0
+                    ? key : model[Int(random.next(below: UInt64(model.count)))]
+                let delta = Int(random.next(below: 7)) - 3
+                let new = random.next(below: 3) == 0 ? Int(random.next(below: keySpace)) : old + delta
+                if let position = model.firstIndex(of: old) { model.remove(at: position) }
+                if !model.contains(new) {
+                    model.insert(new, at: model.firstIndex { $0 > new } ?? model.count)
+                }
+                tree.replace(old, with: new)
             case 0..<5:
                 let expected = !model.contains(key)
                 if expected { model.insert(key, at: model.firstIndex { $0 > key } ?? model.count) }
@@ -84,6 +96,40 @@ struct OrderedKeyTreeTests {
         #expect(tree.first == nil)
         tree.insert(5)
         #expect(tree.contains(5))
+    }
+
+    @Test("replacing keys by nearby ones keeps a deep tree ordered and its separators right")
+    func replacesInDeepTree() {
+        let tree = OrderedKeyTree<Int>()
+        let random = SeededRandomSource(seed: 11)
+        var model = Set<Int>()
+        for _ in 0..<20_000 {
+            let key = Int(random.next(below: 1_000_000))
+            if model.insert(key).inserted { tree.insert(key) }
+        }
+        var keys = Array(model)
+        for step in 0..<20_000 {
+            let position = Int(random.next(below: UInt64(keys.count)))
+            let old = keys[position]
+            let new = old + Int(random.next(below: 41)) - 20
+            model.remove(old)
+            model.insert(new)
+            tree.replace(old, with: new)
+            keys[position] = new
+            if model.count != keys.count { keys = Array(model) }
+            if step % 2_000 == 0 {
+                #expect(tree.count == model.count, "seed 11, step \(step)")
+                // Every key is still found, which needs right separators on the way down.
+                #expect(keys.allSatisfy { tree.contains($0) }, "seed 11, step \(step)")
+            }
+        }
+        var all: [Int] = []
+        tree.visitAscending(from: nil) {
+            all.append($0)
+            return true
+        }
+        #expect(all == model.sorted())
+        #expect(tree.last == model.max())
     }
 
     @Test("rejects duplicate insertions and ignores missing removals")

@@ -193,6 +193,51 @@ final class OrderedKeyTree<Key: Comparable> {
         if let leftMax = left.keys.last { parent.keys[leftIndex] = leftMax }
     }
 
+    // MARK: Replacement
+
+    /// Replaces `old` with `new`: the same as removing one and inserting the other, but
+    /// done in a single descent, without shifting keys, when `new` takes `old`'s place in
+    /// the order (no other key lies between them), as when a record's sort value moves a
+    /// little.
+    func replace(_ old: Key, with new: Key) {
+        switch Self.replaceInPlace(old, with: new, in: root) {
+        case .replaced: return
+        case .missing, .displaced:
+            remove(old)
+            insert(new)
+        }
+    }
+
+    private enum Replacement {
+        /// Replaced; `maximumChanged` when it was the node's largest key.
+        case replaced(maximumChanged: Bool)
+        /// `old` is not in the tree.
+        case missing
+        /// `new` belongs elsewhere (or next to a neighbouring leaf's keys).
+        case displaced
+    }
+
+    private static func replaceInPlace(_ old: Key, with new: Key, in node: Node) -> Replacement {
+        let index = lowerBound(of: old, in: node.keys)
+        guard index < node.keys.count else { return .missing }
+        if node.isLeaf {
+            guard node.keys[index] == old else { return .missing }
+            let isLast = index + 1 == node.keys.count
+            // Beyond the leaf's first and last keys lie other leaves' keys, unknown here: at
+            // either end only a key moving inwards is known to fit.
+            let fitsBelow = index == 0 ? old < new : node.keys[index - 1] < new
+            let fitsAbove = isLast ? new < old : new < node.keys[index + 1]
+            guard fitsBelow && fitsAbove else { return .displaced }
+            node.keys[index] = new
+            return .replaced(maximumChanged: isLast)
+        }
+        let outcome = replaceInPlace(old, with: new, in: node.children[index])
+        guard case .replaced(let maximumChanged) = outcome else { return outcome }
+        guard maximumChanged else { return outcome }
+        node.keys[index] = new
+        return .replaced(maximumChanged: index + 1 == node.keys.count)
+    }
+
     // MARK: Scans
 
     /// Visits keys in ascending order, starting at the first key for which `isBefore`

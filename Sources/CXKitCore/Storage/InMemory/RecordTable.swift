@@ -158,8 +158,9 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
             add(new, id: id, slot: slot, toIndexAt: position)
             return
         }
-        tree.remove(IndexEntry(key: old.encoded, id: id))
-        tree.insert(IndexEntry(key: new.encoded, id: id, slot: slot))
+        tree.replace(
+            IndexEntry(key: old.encoded, id: id, slot: slot),
+            with: IndexEntry(key: new.encoded, id: id, slot: slot))
     }
 
     // MARK: Queries
