@@ -102,6 +102,9 @@ struct PostingCursor {
     private(set) var weightedFrequency: UInt32 = 0
     private var positionsOffset = 0
     private var positionsLength = 0
+    /// The block ``block(covering:)`` found last; targets only grow, so searches resume here.
+    private var shallowBlock = 0
+    private let lastOrdinal: UInt32
 
     /// The block bounds of the list (see ``PostingList/blockBounds``).
     let blockBounds: [UInt32]
@@ -109,8 +112,14 @@ struct PostingCursor {
     /// The number of postings in the list.
     var postingCount: UInt32 { count }
 
+    /// The postings read or skipped so far (the current one included).
+    var postingsConsumed: UInt32 { ordinal == Self.end ? count : consumed }
+
     /// The block of the current posting.
     var block: Int { Int((consumed &- 1) / PostingList.skipInterval) }
+
+    /// The number of blocks.
+    var blockCount: Int { blockBounds.count / 2 }
 
     /// Creates a cursor positioned on the first posting.
     init(_ list: PostingList) {
@@ -118,6 +127,7 @@ struct PostingCursor {
         skips = list.skips
         blockBounds = list.blockBounds
         count = list.count
+        lastOrdinal = list.lastOrdinal
         if count == 0 {
             ordinal = Self.end
         } else {
@@ -205,6 +215,31 @@ struct PostingCursor {
             }
             read()
         }
+    }
+
+    /// The ordinal of the last posting of `block`.
+    @inline(__always)
+    func lastOrdinal(ofBlock block: Int) -> UInt32 {
+        block * 2 < skips.count ? skips[block * 2] : lastOrdinal
+    }
+
+    /// The largest weighted frequency × 8 of `block`.
+    @inline(__always)
+    func largestFrequency(ofBlock block: Int) -> UInt32 { blockBounds[block * 2] }
+
+    /// The smallest document length × 8 of `block`.
+    @inline(__always)
+    func shortestLength(ofBlock block: Int) -> UInt32 { blockBounds[block * 2 + 1] }
+
+    /// The block holding the first posting at or after `target` without decoding anything,
+    /// or `nil` when every posting lies before it. Targets must not decrease between calls.
+    @inline(__always)
+    mutating func block(covering target: UInt32) -> Int? {
+        var block = Swift.max(shallowBlock, consumed == 0 ? 0 : self.block)
+        let blocks = blockCount
+        while block < blocks && lastOrdinal(ofBlock: block) < target { block += 1 }
+        shallowBlock = block
+        return block < blocks ? block : nil
     }
 
     /// Moves to the first posting of block `block` (or to the end).

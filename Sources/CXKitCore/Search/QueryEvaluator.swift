@@ -1,8 +1,8 @@
 import Foundation
 
 /// Evaluates a parsed query against one ``TenantSearchIndex`` document-at-a-time: clause
-/// cursors move in ordinal order (leapfrogging for AND, merging for OR), every match is
-/// counted and scored once, and a bounded heap keeps the requested page.
+/// cursors move in ordinal order (leapfrogging for AND, merging for OR) and a bounded heap
+/// keeps the requested page.
 ///
 /// Scoring is BM25 over weighted fields (a BM25F variant with one `b` for all fields):
 /// a document's term frequency is Σ weight(field) × occurrences in the field and its length
@@ -13,9 +13,27 @@ import Foundation
 /// query's matching clauses in query order; a phrase or prefix clause adds the scores of
 /// the words it matched.
 ///
-/// Single-term queries without filters, exclusions or tombstones know their total (the
-/// document frequency) and skip posting blocks whose score bound cannot enter the page
-/// (block-max); every other query visits each match once to count it exactly.
+/// Totals and pruning:
+/// - Single-term queries without filters, exclusions or tombstones know their total (the
+///   document frequency) and skip posting blocks whose score bound cannot enter the page
+///   (block-max).
+/// - AND queries (and any query with one positive clause) count every match exactly while
+///   their leading (smallest) source has given at most `exactCountBudget` candidates. Past
+///   that, once the page is full, they prune: a lead block is skipped when its score bound
+///   plus the best block bounds of the other words over the same ordinals cannot enter the
+///   page; a candidate is dropped before the other words are moved when its exact lead
+///   score plus their block bounds (with the document's own length) cannot; positions of
+///   phrases and exclusions are only checked for documents whose exact score can enter the
+///   page. The total then becomes an estimate: the matches counted exactly, scaled by the
+///   share of the lead's postings consumed by then, and never below the matches found.
+/// - OR queries with several positive clauses count every match exactly.
+///
+/// Pruning only drops documents whose score is strictly below the page's worst, with a
+/// relative slack of 1e-9 on every bound, so the page is exactly what exhaustive scoring
+/// gives.
+///
+/// Prefix clauses merge their words' cursors through a binary heap on ordinals, so a
+/// prefix of hundreds of words costs O(log words) per posting.
 struct QueryEvaluator {
     /// BM25 term-frequency saturation.
     static let k1 = 1.2
@@ -23,6 +41,21 @@ struct QueryEvaluator {
     static let b = 0.75
     /// The most words one prefix clause expands to (lexicographically first).
     static let maximumPrefixExpansion = 1024
+    /// The lead candidates an AND query examines with exact counting before it may prune.
+    static let defaultExactCountBudget = 16_384
+    /// The factor applied to score bounds so rounding never prunes a document that could
+    /// tie with the page's worst.
+    static let boundSlack = 1 + 1e-9
+
+    /// The page, best first, and the total.
+    struct Outcome {
+        /// The kept matches, best first (the caller drops the offset).
+        var entries: [RankedOrdinals.Entry]
+        /// The number of matches, exact or estimated.
+        var total: Int
+        /// Whether ``total`` is exact.
+        var isTotalExact: Bool
+    }
 
     private enum Shape: Equatable {
         case term
@@ -36,6 +69,22 @@ struct QueryEvaluator {
         let count: Int
         var current: UInt32 = 0
         let estimatedSize: UInt32
+        /// The heap merging a prefix clause's cursors, or -1 (one cursor, term, phrase).
+        var group = -1
+    }
+
+    /// A source of AND candidates: one cursor (a term or a phrase word) or a prefix union.
+    private struct Unit {
+        let cursor: Int
+        let group: Int
+        let size: UInt32
+    }
+
+    /// A min-heap of cursor indices ordered by their ordinals, in
+    /// `heap[start..<(start + size)]`; exhausted cursors leave it.
+    private struct UnionGroup {
+        let start: Int
+        var size: Int
     }
 
     private var cursors: [PostingCursor] = []
@@ -53,6 +102,13 @@ struct QueryEvaluator {
     private var excluded: [Clause] = []
     private var firstPositions: [UInt32] = []
     private var otherPositions: [UInt32] = []
+    private var heap: [Int] = []
+    private var groups: [UnionGroup] = []
+    private var atOrdinal: [Int] = []
+    private var pendingNodes: [Int] = []
+    private let exactCountBudget: Int
+    private var isPruning = false
+    private var estimatedTotal = 0
 
     /// The BM25 weight of a term: `ln(1 + (N − n + 0.5)/(n + 0.5))`.
     @inline(__always)
@@ -75,11 +131,17 @@ struct QueryEvaluator {
     }
 
     /// Runs `parsed` with the filters and page of `query`.
+    ///
+    /// - Parameter exactCountBudget: The lead candidates an AND query examines with exact
+    ///   counting before it may prune (tests lower it to exercise pruning on small corpora).
     static func run(
-        _ parsed: ParsedSearchQuery, _ query: SearchQuery, on index: inout TenantSearchIndex
-    ) -> (entries: [RankedOrdinals.Entry], total: Int) {
-        guard index.liveCount > 0 else { return ([], 0) }
-        var evaluator = QueryEvaluator(capacity: query.offset + query.limit)
+        _ parsed: ParsedSearchQuery, _ query: SearchQuery, on index: inout TenantSearchIndex,
+        exactCountBudget: Int = defaultExactCountBudget
+    ) -> Outcome {
+        let nothing = Outcome(entries: [], total: 0, isTotalExact: true)
+        guard index.liveCount > 0 else { return nothing }
+        var evaluator = QueryEvaluator(
+            capacity: query.offset + query.limit, exactCountBudget: exactCountBudget)
         var hasIncluded = false
         for clause in parsed.clauses {
             let planned = evaluator.plan(clause, on: &index)
@@ -90,11 +152,11 @@ struct QueryEvaluator {
                 if let planned {
                     evaluator.included.append(planned)
                 } else if query.mode == .all {
-                    return ([], 0)
+                    return nothing
                 }
             }
         }
-        if hasIncluded && evaluator.included.isEmpty { return ([], 0) }
+        if hasIncluded && evaluator.included.isEmpty { return nothing }
         for position in evaluator.excluded.indices {
             var clause = evaluator.excluded[position]
             evaluator.advance(&clause, to: 0)
@@ -111,26 +173,27 @@ struct QueryEvaluator {
             for ordinal in 0..<UInt32(index.ids.count) where evaluator.accepts(ordinal) {
                 evaluator.collect(ordinal, score: 0)
             }
+        } else if evaluator.included.count == 1 && evaluator.included[0].shape == .term
+            && evaluator.excluded.isEmpty
+            && !evaluator.hasFilter && !evaluator.hasTombstones
+        {
+            evaluator.runSingleTerm()
+        } else if query.mode == .all || evaluator.included.count == 1 {
+            evaluator.runAll()
         } else {
             for position in evaluator.included.indices { evaluator.advanceIncluded(position, to: 0) }
-            if evaluator.included.count == 1 && evaluator.included[0].shape == .term
-                && evaluator.excluded.isEmpty
-                && !evaluator.hasFilter && !evaluator.hasTombstones
-            {
-                evaluator.runSingleTerm()
-            } else if query.mode == .all && evaluator.included.allSatisfy({ $0.shape == .term }) {
-                evaluator.runAllTerms()
-            } else if query.mode == .all {
-                evaluator.runAll()
-            } else {
-                evaluator.runAny()
-            }
+            evaluator.runAny()
         }
-        return (evaluator.ranked.sorted(), evaluator.total)
+        let isExact = !evaluator.isPruning
+        return Outcome(
+            entries: evaluator.ranked.sorted(),
+            total: isExact ? evaluator.total : Swift.max(evaluator.total, evaluator.estimatedTotal),
+            isTotalExact: isExact)
     }
 
-    private init(capacity: Int) {
+    private init(capacity: Int, exactCountBudget: Int) {
         ranked = RankedOrdinals(capacity: capacity)
+        self.exactCountBudget = exactCountBudget
     }
 
     private static func filterBits(_ filters: [SearchFilter], on index: TenantSearchIndex) -> [UInt64]? {
@@ -202,7 +265,9 @@ struct QueryEvaluator {
             }
             guard !termIDs.isEmpty else { return nil }
             for term in termIDs { addCursor(term) }
-            return Clause(shape: .prefix, first: first, count: termIDs.count, estimatedSize: size)
+            var clause = Clause(shape: .prefix, first: first, count: termIDs.count, estimatedSize: size)
+            if termIDs.count > 1 { clause.group = makeGroup(first: first, count: termIDs.count) }
+            return clause
         }
     }
 
@@ -215,12 +280,13 @@ struct QueryEvaluator {
             cursors[clause.first].advance(to: target)
             clause.current = cursors[clause.first].ordinal
         case .prefix:
-            var lowest = PostingCursor.end
-            for index in clause.first..<(clause.first + clause.count) {
-                cursors[index].advance(to: target)
-                lowest = Swift.min(lowest, cursors[index].ordinal)
+            if clause.group >= 0 {
+                advanceGroup(clause.group, to: target)
+                clause.current = groupOrdinal(clause.group)
+            } else {
+                cursors[clause.first].advance(to: target)
+                clause.current = cursors[clause.first].ordinal
             }
-            clause.current = lowest
         case .phrase:
             var candidate = target
             while true {
@@ -307,8 +373,16 @@ struct QueryEvaluator {
 
     /// The score of one clause on the document its cursors are on.
     @inline(__always)
-    private func score(_ clause: Clause, at ordinal: UInt32, norm: Double) -> Double {
+    private mutating func score(_ clause: Clause, at ordinal: UInt32, norm: Double) -> Double {
         var total = 0.0
+        if clause.group >= 0 {
+            collectGroup(clause.group, at: ordinal)
+            for index in atOrdinal {
+                let frequency = Double(cursors[index].weightedFrequency) / 8
+                total += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
+            }
+            return total
+        }
         for index in clause.first..<(clause.first + clause.count) where cursors[index].ordinal == ordinal {
             let frequency = Double(cursors[index].weightedFrequency) / 8
             total += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
@@ -379,69 +453,264 @@ struct QueryEvaluator {
         total = matches
     }
 
-    /// AND over plain terms: the rarest term leads, the others follow it.
-    private mutating func runAllTerms() {
-        let scoring = included.map(\.first)
-        let order = included.sorted { $0.estimatedSize < $1.estimatedSize }.map(\.first)
-        let lead = order[0]
-        while true {
-            let candidate = cursors[lead].ordinal
+    // MARK: AND with pruning
+
+    /// The ordinal of a unit's current posting.
+    @inline(__always)
+    private func ordinal(of unit: Unit) -> UInt32 {
+        unit.group >= 0 ? groupOrdinal(unit.group) : cursors[unit.cursor].ordinal
+    }
+
+    /// Moves a unit to its first posting at or after `target`.
+    @inline(__always)
+    private mutating func advance(_ unit: Unit, to target: UInt32) {
+        if unit.group >= 0 { advanceGroup(unit.group, to: target) } else { cursors[unit.cursor].advance(to: target) }
+    }
+
+    /// Moves a unit past `ordinal`, its current posting.
+    @inline(__always)
+    private mutating func moveNext(_ unit: Unit, from ordinal: UInt32) {
+        if unit.group >= 0 { advanceGroup(unit.group, to: ordinal &+ 1) } else { cursors[unit.cursor].next() }
+    }
+
+    /// The exact score contribution of the cursor `index`, on the document it is on.
+    @inline(__always)
+    private func exactScore(_ index: Int, norm: Double) -> Double {
+        Self.termScore(idf: idfs[index], frequency: Double(cursors[index].weightedFrequency) / 8, norm: norm)
+    }
+
+    /// The best score the cursor `index` can give any document of `block` (its largest
+    /// frequency with its shortest length).
+    @inline(__always)
+    private func blockScore(_ index: Int, block: Int) -> Double {
+        let frequency = Double(cursors[index].largestFrequency(ofBlock: block)) / 8
+        let shortest = Self.norm(
+            length: Double(cursors[index].shortestLength(ofBlock: block)) / 8, averageLength: averageLength)
+        return Self.termScore(idf: idfs[index], frequency: frequency, norm: shortest)
+    }
+
+    /// A bound on the score of every document from `first` to the end of the lead's
+    /// `block`: the lead's block bound plus, per follower, the best bound of the blocks
+    /// holding its postings over those ordinals; 0 when a follower has none left.
+    private mutating func blockBound(lead: Int, block: Int, from first: UInt32, followers: [Unit]) -> Double {
+        var bound = blockScore(lead, block: block)
+        let last = cursors[lead].lastOrdinal(ofBlock: block)
+        for follower in followers {
+            guard var current = cursors[follower.cursor].block(covering: first) else { return 0 }
+            var best = 0.0
+            let blocks = cursors[follower.cursor].blockCount
+            while current < blocks {
+                best = Swift.max(best, blockScore(follower.cursor, block: current))
+                if cursors[follower.cursor].lastOrdinal(ofBlock: current) >= last { break }
+                current += 1
+            }
+            bound += best
+        }
+        return bound * Self.boundSlack
+    }
+
+    /// Switches to pruning, estimating the total from the lead's progress so far.
+    private mutating func startPruning(lead: Unit) {
+        isPruning = true
+        var consumed = 0.0
+        var count = 0.0
+        if lead.group >= 0 {
+            for clause in included where clause.group == lead.group {
+                for index in clause.first..<(clause.first + clause.count) {
+                    consumed += Double(cursors[index].postingsConsumed)
+                    count += Double(cursors[index].postingCount)
+                }
+            }
+        } else {
+            consumed = Double(cursors[lead.cursor].postingsConsumed)
+            count = Double(cursors[lead.cursor].postingCount)
+        }
+        let scaled = consumed > 0 ? (Double(total) * count / consumed).rounded() : Double(total)
+        estimatedTotal = scaled < Double(Int.max / 2) ? Int(scaled) : Int.max / 2
+    }
+
+    /// AND (or a single positive clause): the smallest unit leads, the others follow it;
+    /// see the type's documentation for when it prunes.
+    private mutating func runAll() {
+        var units: [Unit] = []
+        for clause in included {
+            if clause.group >= 0 {
+                units.append(Unit(cursor: -1, group: clause.group, size: clause.estimatedSize))
+            } else {
+                for index in clause.first..<(clause.first + clause.count) {
+                    units.append(Unit(cursor: index, group: -1, size: cursors[index].postingCount))
+                }
+            }
+        }
+        units.sort { ($0.size, $0.cursor, $0.group) < ($1.size, $1.cursor, $1.group) }
+        let lead = units[0]
+        let followers = Array(units.dropFirst())
+        let followersAreCursors = followers.allSatisfy { $0.group < 0 }
+        let skipsBlocks = lead.group < 0 && followersAreCursors
+        let phrases = included.filter { $0.shape == .phrase }
+        var checkedBlock = -1
+        var examined = 0
+        candidates: while true {
+            let candidate = ordinal(of: lead)
             if candidate == PostingCursor.end { return }
-            var agreed = true
-            for step in 1..<order.count {
-                let follower = order[step]
-                cursors[follower].advance(to: candidate)
-                let ordinal = cursors[follower].ordinal
+            if !isPruning {
+                if examined >= exactCountBudget && ranked.isFull { startPruning(lead: lead) }
+                examined += 1
+            }
+            if isPruning {
+                if skipsBlocks {
+                    let block = cursors[lead.cursor].block
+                    if block != checkedBlock {
+                        checkedBlock = block
+                        let bound = blockBound(lead: lead.cursor, block: block, from: candidate, followers: followers)
+                        if ranked.rejects(bound) {
+                            cursors[lead.cursor].skip(toBlock: block + 1)
+                            continue
+                        }
+                    }
+                }
+                if !passes(candidate) {
+                    moveNext(lead, from: candidate)
+                    continue
+                }
+                if followersAreCursors {
+                    let norm = norm(of: candidate)
+                    var bound = 0.0
+                    if lead.group >= 0 {
+                        collectGroup(lead.group, at: candidate)
+                        for index in atOrdinal { bound += exactScore(index, norm: norm) }
+                    } else {
+                        bound = exactScore(lead.cursor, norm: norm)
+                    }
+                    for follower in followers {
+                        let ordinal = cursors[follower.cursor].ordinal
+                        if ordinal == candidate {
+                            bound += exactScore(follower.cursor, norm: norm)
+                        } else if ordinal > candidate {
+                            if ordinal == PostingCursor.end { return }
+                            advance(lead, to: ordinal)
+                            continue candidates
+                        } else {
+                            guard let block = cursors[follower.cursor].block(covering: candidate) else { return }
+                            let frequency = Double(cursors[follower.cursor].largestFrequency(ofBlock: block)) / 8
+                            bound += Self.termScore(idf: idfs[follower.cursor], frequency: frequency, norm: norm)
+                        }
+                    }
+                    if ranked.rejects(bound * Self.boundSlack) {
+                        moveNext(lead, from: candidate)
+                        continue
+                    }
+                }
+            }
+            for follower in followers {
+                advance(follower, to: candidate)
+                let ordinal = ordinal(of: follower)
                 if ordinal == PostingCursor.end { return }
-                if ordinal != candidate {
-                    cursors[lead].advance(to: ordinal)
-                    agreed = false
-                    break
+                if ordinal > candidate {
+                    advance(lead, to: ordinal)
+                    continue candidates
                 }
             }
-            guard agreed else { continue }
-            if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for index in scoring {
-                    let frequency = Double(cursors[index].weightedFrequency) / 8
-                    score += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
-                }
-                collect(candidate, score: score)
-            }
-            cursors[lead].next()
+            consider(candidate, phrases: phrases)
+            moveNext(lead, from: candidate)
         }
     }
 
-    private mutating func runAll() {
-        let order = included.indices.sorted { included[$0].estimatedSize < included[$1].estimatedSize }
-        var candidate: UInt32 = 0
-        while true {
-            var agreed = 0
-            var step = 0
-            while agreed < order.count {
-                let position = order[step]
-                if included[position].current < candidate { advanceIncluded(position, to: candidate) }
-                let ordinal = included[position].current
-                if ordinal == PostingCursor.end { return }
-                if ordinal > candidate {
-                    candidate = ordinal
-                    agreed = 1
-                } else {
-                    agreed += 1
-                }
-                step += 1
-                if step == order.count { step = 0 }
-            }
-            if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for clause in included { score += self.score(clause, at: candidate, norm: norm) }
-                collect(candidate, score: score)
-            }
-            if candidate == PostingCursor.end - 1 { return }
-            candidate += 1
+    /// Whether a document is live and passes the filters.
+    @inline(__always)
+    private func passes(_ ordinal: UInt32) -> Bool {
+        if hasTombstones && !live[Int(ordinal)] { return false }
+        return !hasFilter || filter[Int(ordinal >> 6)] & (1 << UInt64(ordinal & 63)) != 0
+    }
+
+    /// Scores a document every AND unit is on, then checks phrases and exclusions (only
+    /// when the score can enter the page while pruning) and collects it.
+    private mutating func consider(_ candidate: UInt32, phrases: [Clause]) {
+        guard passes(candidate) else { return }
+        let norm = norm(of: candidate)
+        var score = 0.0
+        for position in included.indices { score += self.score(included[position], at: candidate, norm: norm) }
+        if isPruning && ranked.rejects(score) { return }
+        for phrase in phrases where !phraseOccurs(phrase) { return }
+        if !excluded.isEmpty && isExcluded(candidate) { return }
+        collect(candidate, score: score)
+    }
+
+    // MARK: Prefix unions
+
+    /// Builds the heap of the cursors `first..<(first + count)`.
+    private mutating func makeGroup(first: Int, count: Int) -> Int {
+        let start = heap.count
+        for index in first..<(first + count) where cursors[index].ordinal != PostingCursor.end {
+            heap.append(index)
         }
+        let size = heap.count - start
+        var node = size / 2 - 1
+        while node >= 0 {
+            siftDown(start: start, size: size, from: node)
+            node -= 1
+        }
+        groups.append(UnionGroup(start: start, size: size))
+        return groups.count - 1
+    }
+
+    /// The smallest ordinal among a group's cursors, or ``PostingCursor/end``.
+    @inline(__always)
+    private func groupOrdinal(_ group: Int) -> UInt32 {
+        let union = groups[group]
+        return union.size == 0 ? PostingCursor.end : cursors[heap[union.start]].ordinal
+    }
+
+    /// Moves every cursor of a group below `target` to its first posting at or after it.
+    private mutating func advanceGroup(_ group: Int, to target: UInt32) {
+        let start = groups[group].start
+        var size = groups[group].size
+        while size > 0 {
+            let top = heap[start]
+            if cursors[top].ordinal >= target { break }
+            cursors[top].advance(to: target)
+            if cursors[top].ordinal == PostingCursor.end {
+                size -= 1
+                heap[start] = heap[start + size]
+            }
+            siftDown(start: start, size: size, from: 0)
+        }
+        groups[group].size = size
+    }
+
+    /// Restores the heap order below `node`.
+    @inline(__always)
+    private mutating func siftDown(start: Int, size: Int, from node: Int) {
+        var parent = node
+        while true {
+            let left = parent * 2 + 1
+            guard left < size else { return }
+            var smallest = left
+            if left + 1 < size && cursors[heap[start + left + 1]].ordinal < cursors[heap[start + left]].ordinal {
+                smallest = left + 1
+            }
+            guard cursors[heap[start + smallest]].ordinal < cursors[heap[start + parent]].ordinal else { return }
+            heap.swapAt(start + parent, start + smallest)
+            parent = smallest
+        }
+    }
+
+    /// Fills ``atOrdinal`` with the group's cursors on `ordinal`, in cursor order.
+    private mutating func collectGroup(_ group: Int, at ordinal: UInt32) {
+        atOrdinal.removeAll(keepingCapacity: true)
+        let union = groups[group]
+        guard union.size > 0, cursors[heap[union.start]].ordinal == ordinal else { return }
+        pendingNodes.removeAll(keepingCapacity: true)
+        pendingNodes.append(0)
+        while let node = pendingNodes.popLast() {
+            let index = heap[union.start + node]
+            guard cursors[index].ordinal == ordinal else { continue }
+            atOrdinal.append(index)
+            let left = node * 2 + 1
+            if left < union.size { pendingNodes.append(left) }
+            if left + 1 < union.size { pendingNodes.append(left + 1) }
+        }
+        if atOrdinal.count > 1 { atOrdinal.sort() }
     }
 
     private mutating func runAny() {
@@ -452,8 +721,8 @@ struct QueryEvaluator {
             if accepts(candidate) {
                 let norm = norm(of: candidate)
                 var score = 0.0
-                for clause in included where clause.current == candidate {
-                    score += self.score(clause, at: candidate, norm: norm)
+                for position in included.indices where included[position].current == candidate {
+                    score += self.score(included[position], at: candidate, norm: norm)
                 }
                 collect(candidate, score: score)
             }
