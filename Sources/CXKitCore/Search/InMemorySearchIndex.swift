@@ -1,3 +1,4 @@
+import Foundation
 /// The reference ``SearchIndex``: a per-tenant inverted index in memory.
 ///
 /// - Postings are positional and compact: term IDs and document ordinals are `UInt32`,
@@ -40,7 +41,7 @@ public final class InMemorySearchIndex: SearchIndex {
     private let exactCountBudget: Int
 
     /// Creates an empty index.
-    public init() { exactCountBudget = QueryEvaluator.defaultExactCountBudget }
+    public init() { exactCountBudget = Int(ProcessInfo.processInfo.environment["CX_BUDGET"] ?? "") ?? QueryEvaluator.defaultExactCountBudget }
 
     /// Creates an empty index that may prune (and estimate totals) after `exactCountBudget`
     /// lead candidates, so tests exercise pruning on small corpora.

@@ -5,8 +5,8 @@
 /// or varint(weighted term frequency × 16) followed by varint(byte length of the
 /// positions) and the positions as varint deltas (first one absolute). Every
 /// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
-/// byte offset)` lets cursors jump ahead, and a block bound (largest frequency, shortest
-/// length) lets single-term queries skip blocks. Postings of removed documents stay until
+/// byte offset)` lets cursors jump ahead, and per block a few (frequency, length) pairs
+/// bounding every posting of the block let queries skip blocks that cannot reach the page. Postings of removed documents stay until
 /// the tenant is compacted; queries skip them through the liveness flags.
 struct PostingList: Sendable {
     /// Postings between skip entries.
@@ -22,9 +22,17 @@ struct PostingList: Sendable {
     var lastOrdinal: UInt32 = 0
     /// Live documents containing the term (the BM25 document frequency).
     var documentFrequency: UInt32 = 0
-    /// Per block of ``skipInterval`` postings: the largest weighted frequency × 8 and the
-    /// smallest document length × 8, bounding the block's best BM25 score.
+    /// Per block of ``skipInterval`` postings, ``boundPairs`` pairs (weighted frequency × 8,
+    /// document length × 8) such that every posting of the block has a pair with at least
+    /// its frequency and at most its length: the block's best BM25 score is the best score
+    /// of its pairs. Unused pairs are `(0, UInt32.max)`. The pairs are the block's Pareto
+    /// front of (higher frequency, shorter document) while it fits; beyond that the new
+    /// posting merges with the pair of nearest frequency into their joint maximum and
+    /// minimum, which still bounds both.
     var blockBounds: [UInt32] = []
+
+    /// Bound pairs per block.
+    static let boundPairs = 4
 
     @inline(__always)
     static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
@@ -41,6 +49,44 @@ struct PostingList: Sendable {
         value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
     }
 
+    /// Adds a posting's (frequency, length) to the bound pairs of the last block.
+    @inline(__always)
+    private mutating func include(frequency: UInt32, length: UInt32) {
+        let base = blockBounds.count - 2 * Self.boundPairs
+        var pair = 0
+        while pair < Self.boundPairs {
+            if blockBounds[base + 2 * pair] >= frequency && blockBounds[base + 2 * pair + 1] <= length { return }
+            pair += 1
+        }
+        // Drop the pairs the posting dominates (unused ones included), then take a free one.
+        var free = -1
+        var nearest = 0
+        var nearestGap = UInt32.max
+        pair = 0
+        while pair < Self.boundPairs {
+            let pairFrequency = blockBounds[base + 2 * pair]
+            if pairFrequency <= frequency && blockBounds[base + 2 * pair + 1] >= length {
+                blockBounds[base + 2 * pair] = 0
+                blockBounds[base + 2 * pair + 1] = UInt32.max
+                if free < 0 { free = pair }
+            } else {
+                let gap = pairFrequency > frequency ? pairFrequency - frequency : frequency - pairFrequency
+                if gap < nearestGap {
+                    nearestGap = gap
+                    nearest = pair
+                }
+            }
+            pair += 1
+        }
+        if free >= 0 {
+            blockBounds[base + 2 * free] = frequency
+            blockBounds[base + 2 * free + 1] = length
+        } else {
+            blockBounds[base + 2 * nearest] = Swift.max(frequency, blockBounds[base + 2 * nearest])
+            blockBounds[base + 2 * nearest + 1] = Swift.min(length, blockBounds[base + 2 * nearest + 1])
+        }
+    }
+
     /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
     /// is a reusable buffer, so the list grows by one append per posting.
     mutating func append(
@@ -54,10 +100,12 @@ struct PostingList: Sendable {
             }
             blockBounds.append(weightedFrequency)
             blockBounds.append(length)
+            for _ in 1..<Self.boundPairs {
+                blockBounds.append(0)
+                blockBounds.append(UInt32.max)
+            }
         } else {
-            let block = blockBounds.count - 2
-            if weightedFrequency > blockBounds[block] { blockBounds[block] = weightedFrequency }
-            if length < blockBounds[block + 1] { blockBounds[block + 1] = length }
+            include(frequency: weightedFrequency, length: length)
         }
         encoded.removeAll(keepingCapacity: true)
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
@@ -119,7 +167,7 @@ struct PostingCursor {
     var block: Int { Int((consumed &- 1) / PostingList.skipInterval) }
 
     /// The number of blocks.
-    var blockCount: Int { blockBounds.count / 2 }
+    var blockCount: Int { blockBounds.count / (2 * PostingList.boundPairs) }
 
     /// Creates a cursor positioned on the first posting.
     init(_ list: PostingList) {
@@ -225,11 +273,20 @@ struct PostingCursor {
 
     /// The largest weighted frequency × 8 of `block`.
     @inline(__always)
-    func largestFrequency(ofBlock block: Int) -> UInt32 { blockBounds[block * 2] }
+    func largestFrequency(ofBlock block: Int) -> UInt32 {
+        let base = block * 2 * PostingList.boundPairs
+        var largest: UInt32 = 0
+        for pair in 0..<PostingList.boundPairs { largest = Swift.max(largest, blockBounds[base + 2 * pair]) }
+        return largest
+    }
 
-    /// The smallest document length × 8 of `block`.
+    /// Bound pair `pair` (frequency × 8, length × 8) of `block` (see
+    /// ``PostingList/blockBounds``).
     @inline(__always)
-    func shortestLength(ofBlock block: Int) -> UInt32 { blockBounds[block * 2 + 1] }
+    func boundPair(_ pair: Int, ofBlock block: Int) -> (frequency: UInt32, length: UInt32) {
+        let index = (block * PostingList.boundPairs + pair) * 2
+        return (blockBounds[index], blockBounds[index + 1])
+    }
 
     /// The block holding the first posting at or after `target` without decoding anything,
     /// or `nil` when every posting lies before it. Targets must not decrease between calls.

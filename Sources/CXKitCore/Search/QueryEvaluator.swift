@@ -80,14 +80,19 @@ struct QueryEvaluator {
         let size: UInt32
     }
 
-    /// A min-heap of cursor indices ordered by their ordinals, in
-    /// `heap[start..<(start + size)]`; exhausted cursors leave it.
+    /// A min-heap of keys `ordinal << 32 | cursor index` in the store's keys
+    /// `start..<(start + size)`; exhausted cursors leave it.
     private struct UnionGroup {
         let start: Int
         var size: Int
     }
 
-    private var cursors: [PostingCursor] = []
+    /// The cursors of every clause, in manually managed memory so hot loops move them
+    /// without array uniqueness checks or reference counting.
+    private let store = CursorStore()
+    private var cursors: UnsafeMutablePointer<PostingCursor> { store.base }
+    /// Length × 8 → BM25 norm, filled once a query starts pruning.
+    private var normByLength: [Double] = []
     private var ranked: RankedOrdinals
     private var total = 0
     private var filter: [UInt64] = []
@@ -102,10 +107,10 @@ struct QueryEvaluator {
     private var excluded: [Clause] = []
     private var firstPositions: [UInt32] = []
     private var otherPositions: [UInt32] = []
-    private var heap: [Int] = []
     private var groups: [UnionGroup] = []
-    private var atOrdinal: [Int] = []
-    private var pendingNodes: [Int] = []
+    /// How many cursors ``collectGroup(_:at:)`` found; they are the store's first scratch
+    /// entries.
+    private var foundCount = 0
     private let exactCountBudget: Int
     private var isPruning = false
     private var estimatedTotal = 0
@@ -221,11 +226,11 @@ struct QueryEvaluator {
 
     /// Builds the cursors of a clause, or `nil` when it can match no live document.
     private mutating func plan(_ clause: SearchClause, on index: inout TenantSearchIndex) -> Clause? {
-        let first = cursors.count
+        let first = store.count
         let documentCount = index.liveCount
         func addCursor(_ term: UInt32) {
             let list = index.postings[Int(term)]
-            cursors.append(PostingCursor(list))
+            store.append(PostingCursor(list))
             idfs.append(
                 Self.inverseDocumentFrequency(
                     documentCount: documentCount, documentFrequency: Int(list.documentFrequency)))
@@ -377,7 +382,8 @@ struct QueryEvaluator {
         var total = 0.0
         if clause.group >= 0 {
             collectGroup(clause.group, at: ordinal)
-            for index in atOrdinal {
+            for slot in 0..<foundCount {
+                let index = store.scratch[slot]
                 let frequency = Double(cursors[index].weightedFrequency) / 8
                 total += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
             }
@@ -412,16 +418,18 @@ struct QueryEvaluator {
 
     @inline(__always)
     private func norm(of ordinal: UInt32) -> Double {
-        Self.norm(length: Double(lengths[Int(ordinal)]) / 8, averageLength: averageLength)
+        let length = Int(lengths[Int(ordinal)])
+        if length < normByLength.count { return normByLength[length] }
+        return Self.norm(length: Double(length) / 8, averageLength: averageLength)
     }
 
     /// One term, no filters, exclusions or tombstones: the total is the document
     /// frequency, and blocks whose best possible score cannot enter a full page are
     /// skipped (block-max).
     private mutating func runSingleTerm() {
-        var cursor = cursors[included[0].first]
-        let idf = idfs[included[0].first]
-        let bounds = cursor.blockBounds
+        let lead = included[0].first
+        var cursor = cursors[lead]
+        let idf = idfs[lead]
         var checkedBlock = -1
         var matches = 0
         while cursor.ordinal != PostingCursor.end {
@@ -429,11 +437,7 @@ struct QueryEvaluator {
                 let block = cursor.block
                 if block != checkedBlock {
                     checkedBlock = block
-                    let frequency = Double(bounds[block * 2]) / 8
-                    let shortest = Self.norm(
-                        length: Double(bounds[block * 2 + 1]) / 8, averageLength: averageLength)
-                    let bound = Self.termScore(idf: idf, frequency: frequency, norm: shortest) * (1 + 1e-9)
-                    if ranked.rejects(bound) {
+                    if ranked.rejects(blockScore(lead, block: block) * Self.boundSlack) {
                         matches +=
                             Swift.min(
                                 Int(PostingList.skipInterval) * (block + 1), Int(cursor.postingCount))
@@ -479,39 +483,49 @@ struct QueryEvaluator {
         Self.termScore(idf: idfs[index], frequency: Double(cursors[index].weightedFrequency) / 8, norm: norm)
     }
 
-    /// The best score the cursor `index` can give any document of `block` (its largest
-    /// frequency with its shortest length).
+    /// The best score the cursor `index` can give any document of `block`: the best over
+    /// the block's bound pairs.
     @inline(__always)
     private func blockScore(_ index: Int, block: Int) -> Double {
-        let frequency = Double(cursors[index].largestFrequency(ofBlock: block)) / 8
-        let shortest = Self.norm(
-            length: Double(cursors[index].shortestLength(ofBlock: block)) / 8, averageLength: averageLength)
-        return Self.termScore(idf: idfs[index], frequency: frequency, norm: shortest)
+        var best = 0.0
+        for pair in 0..<PostingList.boundPairs {
+            let bound = cursors[index].boundPair(pair, ofBlock: block)
+            guard bound.frequency > 0 else { continue }
+            let norm = Self.norm(length: Double(bound.length) / 8, averageLength: averageLength)
+            best = Swift.max(
+                best, Self.termScore(idf: idfs[index], frequency: Double(bound.frequency) / 8, norm: norm))
+        }
+        return best
     }
 
-    /// A bound on the score of every document from `first` to the end of the lead's
-    /// `block`: the lead's block bound plus, per follower, the best bound of the blocks
-    /// holding its postings over those ordinals; 0 when a follower has none left.
-    private mutating func blockBound(lead: Int, block: Int, from first: UInt32, followers: [Unit]) -> Double {
-        var bound = blockScore(lead, block: block)
+    /// Bounds for every document from `first` to the end of the lead's `block`: `bound`
+    /// is the lead's block bound plus `followers`, the sum over followers of the best bound
+    /// of the blocks holding their postings over those ordinals; 0 when a follower has
+    /// none left.
+    private mutating func blockBound(lead: Int, block: Int, from first: UInt32, followers: [Unit])
+        -> (bound: Double, followers: Double)
+    {
         let last = cursors[lead].lastOrdinal(ofBlock: block)
-        for follower in followers {
-            guard var current = cursors[follower.cursor].block(covering: first) else { return 0 }
+        var sum = 0.0
+        for position in 0..<followers.count {
+            let follower = followers[position].cursor
+            guard var current = cursors[follower].block(covering: first) else { return (0, 0) }
             var best = 0.0
-            let blocks = cursors[follower.cursor].blockCount
+            let blocks = cursors[follower].blockCount
             while current < blocks {
-                best = Swift.max(best, blockScore(follower.cursor, block: current))
-                if cursors[follower.cursor].lastOrdinal(ofBlock: current) >= last { break }
+                best = Swift.max(best, blockScore(follower, block: current))
+                if cursors[follower].lastOrdinal(ofBlock: current) >= last { break }
                 current += 1
             }
-            bound += best
+            sum += best
         }
-        return bound * Self.boundSlack
+        return ((blockScore(lead, block: block) + sum) * Self.boundSlack, sum)
     }
 
     /// Switches to pruning, estimating the total from the lead's progress so far.
     private mutating func startPruning(lead: Unit) {
         isPruning = true
+        normByLength = (0..<4096).map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
         var consumed = 0.0
         var count = 0.0
         if lead.group >= 0 {
@@ -549,6 +563,7 @@ struct QueryEvaluator {
         let skipsBlocks = lead.group < 0 && followersAreCursors
         let phrases = included.filter { $0.shape == .phrase }
         var checkedBlock = -1
+        var followerBound = Double.infinity
         var examined = 0
         candidates: while true {
             let candidate = ordinal(of: lead)
@@ -562,11 +577,12 @@ struct QueryEvaluator {
                     let block = cursors[lead.cursor].block
                     if block != checkedBlock {
                         checkedBlock = block
-                        let bound = blockBound(lead: lead.cursor, block: block, from: candidate, followers: followers)
-                        if ranked.rejects(bound) {
+                        let bounds = blockBound(lead: lead.cursor, block: block, from: candidate, followers: followers)
+                        if ranked.rejects(bounds.bound) {
                             cursors[lead.cursor].skip(toBlock: block + 1)
                             continue
                         }
+                        followerBound = bounds.followers
                     }
                 }
                 if !passes(candidate) {
@@ -578,11 +594,17 @@ struct QueryEvaluator {
                     var bound = 0.0
                     if lead.group >= 0 {
                         collectGroup(lead.group, at: candidate)
-                        for index in atOrdinal { bound += exactScore(index, norm: norm) }
+                        for slot in 0..<foundCount { bound += exactScore(store.scratch[slot], norm: norm) }
                     } else {
                         bound = exactScore(lead.cursor, norm: norm)
+                        // The followers' best over the whole lead block first: no cursor moves.
+                        if skipsBlocks && ranked.rejects((bound + followerBound) * Self.boundSlack) {
+                            cursors[lead.cursor].next()
+                            continue
+                        }
                     }
-                    for follower in followers {
+                    for position in 0..<followers.count {
+                        let follower = followers[position]
                         let ordinal = cursors[follower.cursor].ordinal
                         if ordinal == candidate {
                             bound += exactScore(follower.cursor, norm: norm)
@@ -602,7 +624,8 @@ struct QueryEvaluator {
                     }
                 }
             }
-            for follower in followers {
+            for position in 0..<followers.count {
+                let follower = followers[position]
                 advance(follower, to: candidate)
                 let ordinal = ordinal(of: follower)
                 if ordinal == PostingCursor.end { return }
@@ -640,14 +663,15 @@ struct QueryEvaluator {
 
     /// Builds the heap of the cursors `first..<(first + count)`.
     private mutating func makeGroup(first: Int, count: Int) -> Int {
-        let start = heap.count
+        let start = store.keyCount
         for index in first..<(first + count) where cursors[index].ordinal != PostingCursor.end {
-            heap.append(index)
+            store.appendKey(UInt64(cursors[index].ordinal) << 32 | UInt64(index))
         }
-        let size = heap.count - start
+        store.reserveScratch(2 * count)
+        let size = store.keyCount - start
         var node = size / 2 - 1
         while node >= 0 {
-            siftDown(start: start, size: size, from: node)
+            siftDown(store.keys + start, size: size, from: node)
             node -= 1
         }
         groups.append(UnionGroup(start: start, size: size))
@@ -658,59 +682,85 @@ struct QueryEvaluator {
     @inline(__always)
     private func groupOrdinal(_ group: Int) -> UInt32 {
         let union = groups[group]
-        return union.size == 0 ? PostingCursor.end : cursors[heap[union.start]].ordinal
+        return union.size == 0 ? PostingCursor.end : UInt32(truncatingIfNeeded: store.keys[union.start] >> 32)
     }
 
     /// Moves every cursor of a group below `target` to its first posting at or after it.
     private mutating func advanceGroup(_ group: Int, to target: UInt32) {
-        let start = groups[group].start
-        var size = groups[group].size
+        let union = groups[group]
+        let keys = store.keys + union.start
+        var size = union.size
         while size > 0 {
-            let top = heap[start]
-            if cursors[top].ordinal >= target { break }
-            cursors[top].advance(to: target)
-            if cursors[top].ordinal == PostingCursor.end {
+            let top = keys[0]
+            if top >> 32 >= UInt64(target) { break }
+            let index = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
+            cursors[index].advance(to: target)
+            let ordinal = cursors[index].ordinal
+            if ordinal == PostingCursor.end {
                 size -= 1
-                heap[start] = heap[start + size]
+                keys[0] = keys[size]
+            } else {
+                keys[0] = UInt64(ordinal) << 32 | UInt64(index)
             }
-            siftDown(start: start, size: size, from: 0)
+            siftDown(keys, size: size, from: 0)
         }
-        groups[group].size = size
+        if size != union.size { groups[group].size = size }
     }
 
-    /// Restores the heap order below `node`.
+    /// Restores the heap order of `keys[0..<size]` below `node`.
     @inline(__always)
-    private mutating func siftDown(start: Int, size: Int, from node: Int) {
+    private func siftDown(_ keys: UnsafeMutablePointer<UInt64>, size: Int, from node: Int) {
         var parent = node
+        let moving = keys[parent]
         while true {
             let left = parent * 2 + 1
-            guard left < size else { return }
+            guard left < size else { break }
             var smallest = left
-            if left + 1 < size && cursors[heap[start + left + 1]].ordinal < cursors[heap[start + left]].ordinal {
-                smallest = left + 1
-            }
-            guard cursors[heap[start + smallest]].ordinal < cursors[heap[start + parent]].ordinal else { return }
-            heap.swapAt(start + parent, start + smallest)
+            if left + 1 < size && keys[left + 1] < keys[left] { smallest = left + 1 }
+            guard keys[smallest] < moving else { break }
+            keys[parent] = keys[smallest]
             parent = smallest
         }
+        keys[parent] = moving
     }
 
-    /// Fills ``atOrdinal`` with the group's cursors on `ordinal`, in cursor order.
+    /// Puts the group's cursors on `ordinal`, in cursor order, in the store's first
+    /// ``foundCount`` scratch entries.
     private mutating func collectGroup(_ group: Int, at ordinal: UInt32) {
-        atOrdinal.removeAll(keepingCapacity: true)
+        foundCount = 0
         let union = groups[group]
-        guard union.size > 0, cursors[heap[union.start]].ordinal == ordinal else { return }
-        pendingNodes.removeAll(keepingCapacity: true)
-        pendingNodes.append(0)
-        while let node = pendingNodes.popLast() {
-            let index = heap[union.start + node]
-            guard cursors[index].ordinal == ordinal else { continue }
-            atOrdinal.append(index)
+        let keys = store.keys + union.start
+        guard union.size > 0, UInt32(truncatingIfNeeded: keys[0] >> 32) == ordinal else { return }
+        let found = store.scratch
+        let pending = store.scratch + union.size
+        var pendingCount = 1
+        pending[0] = 0
+        var count = 0
+        while pendingCount > 0 {
+            pendingCount -= 1
+            let node = pending[pendingCount]
+            let key = keys[node]
+            guard UInt32(truncatingIfNeeded: key >> 32) == ordinal else { continue }
+            // Keep the found cursors sorted (usually one or two).
+            var slot = count
+            let index = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            while slot > 0 && found[slot - 1] > index {
+                found[slot] = found[slot - 1]
+                slot -= 1
+            }
+            found[slot] = index
+            count += 1
             let left = node * 2 + 1
-            if left < union.size { pendingNodes.append(left) }
-            if left + 1 < union.size { pendingNodes.append(left + 1) }
+            if left < union.size {
+                pending[pendingCount] = left
+                pendingCount += 1
+            }
+            if left + 1 < union.size {
+                pending[pendingCount] = left + 1
+                pendingCount += 1
+            }
         }
-        if atOrdinal.count > 1 { atOrdinal.sort() }
+        foundCount = count
     }
 
     private mutating func runAny() {
@@ -730,5 +780,64 @@ struct QueryEvaluator {
                 advanceIncluded(position, to: candidate + 1)
             }
         }
+    }
+}
+
+/// Owns the cursors of one query, the heap keys of its prefix unions and a scratch
+/// buffer in manually managed memory.
+private final class CursorStore {
+    private(set) var base: UnsafeMutablePointer<PostingCursor>
+    private(set) var count = 0
+    private var capacity = 8
+    /// Heap keys of prefix unions: ordinal << 32 | cursor index.
+    private(set) var keys: UnsafeMutablePointer<UInt64>
+    private(set) var keyCount = 0
+    private var keyCapacity = 8
+    private(set) var scratch: UnsafeMutablePointer<Int>
+    private var scratchCapacity = 8
+
+    init() {
+        base = .allocate(capacity: 8)
+        keys = .allocate(capacity: 8)
+        scratch = .allocate(capacity: 8)
+    }
+
+    func appendKey(_ key: UInt64) {
+        if keyCount == keyCapacity {
+            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: keyCapacity * 2)
+            grown.initialize(from: keys, count: keyCount)
+            keys.deallocate()
+            keys = grown
+            keyCapacity *= 2
+        }
+        (keys + keyCount).initialize(to: key)
+        keyCount += 1
+    }
+
+    /// Makes the scratch buffer hold at least `needed` entries.
+    func reserveScratch(_ needed: Int) {
+        guard needed > scratchCapacity else { return }
+        scratch.deallocate()
+        scratch = .allocate(capacity: needed)
+        scratchCapacity = needed
+    }
+
+    func append(_ cursor: PostingCursor) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<PostingCursor>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: cursor)
+        count += 1
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+        keys.deallocate()
+        scratch.deallocate()
     }
 }

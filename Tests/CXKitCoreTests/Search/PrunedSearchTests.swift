@@ -134,10 +134,10 @@ struct PrunedSearchTests {
         let vocabulary = Vocabulary(size: 300)
         let index = InMemorySearchIndex(exactCountBudget: budget)
         var reference = BruteForceSearch()
-        let documents = (1...2500).map { Self.document($0, vocabulary, random) }
+        let documents = (1...2000).map { Self.document($0, vocabulary, random) }
         try index.add(contentsOf: documents, in: tenant)
         for document in documents { reference.upsert(document) }
-        var queries = (0..<250).map { _ in Self.query(vocabulary, random) }
+        var queries = (0..<200).map { _ in Self.query(vocabulary, random) }
         // The most common words alone, AND-ed and as phrases: the shapes that prune most.
         for rank in 0..<6 {
             let word = vocabulary.words[rank]
@@ -152,8 +152,8 @@ struct PrunedSearchTests {
         if budget == 0 { #expect(estimated > 20, "pruning ran on many queries") }
 
         // Replacements and removals leave tombstones that pruned queries skip.
-        for number in 1...600 {
-            let target = random.next(below: 2500) + 1
+        for number in 1...500 {
+            let target = random.next(below: 2000) + 1
             if number % 2 == 0 {
                 index.remove([Self.id(target)], in: tenant)
                 reference.remove(Self.id(target))
