@@ -1,4 +1,3 @@
-import Foundation
 /// The reference ``SearchIndex``: a per-tenant inverted index in memory.
 ///
 /// - Postings are positional and compact: term IDs and document ordinals are `UInt32`,
@@ -15,7 +14,7 @@ import Foundation
 ///   identifier; the page is kept in a bounded heap. Single-term queries without filters,
 ///   exclusions or tombstones know their total and skip blocks whose best score cannot
 ///   enter the page. AND queries count exactly while their smallest part has given at most
-///   16,384 candidates; past that they prune blocks and documents whose score bound cannot
+///   2,048 candidates (always when it has at most 8,192); past that they prune blocks and documents whose score bound cannot
 ///   enter the page, check phrase positions only for documents that could, and estimate
 ///   the total (``SearchResults/isTotalHitCountExact`` is then `false`). The page itself is
 ///   always exactly what exhaustive scoring gives.
@@ -41,7 +40,7 @@ public final class InMemorySearchIndex: SearchIndex {
     private let exactCountBudget: Int
 
     /// Creates an empty index.
-    public init() { exactCountBudget = Int(ProcessInfo.processInfo.environment["CX_BUDGET"] ?? "") ?? QueryEvaluator.defaultExactCountBudget }
+    public init() { exactCountBudget = QueryEvaluator.defaultExactCountBudget }
 
     /// Creates an empty index that may prune (and estimate totals) after `exactCountBudget`
     /// lead candidates, so tests exercise pruning on small corpora.

@@ -1,9 +1,10 @@
 /// The postings of one term in one tenant, appended in document-ordinal order.
 ///
 /// Encoding, per posting: varint(ordinal − previous ordinal), varint(weighted term
-/// frequency × 16 + 1) followed by the one position as a varint when the word occurs once,
-/// or varint(weighted term frequency × 16) followed by varint(byte length of the
-/// positions) and the positions as varint deltas (first one absolute). Every
+/// frequency × 16 + 1), the document's ``LengthCode`` (one byte, so pruning bounds scores
+/// without reading the length table), then the one position as a varint when the word
+/// occurs once; or varint(weighted term frequency × 16), the length code, varint(byte
+/// length of the positions) and the positions as varint deltas (first one absolute). Every
 /// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
 /// byte offset)` lets cursors jump ahead, and per block a few (frequency, length) pairs
 /// bounding every posting of the block let queries skip blocks that cannot reach the page. Postings of removed documents stay until
@@ -55,7 +56,9 @@ struct PostingList: Sendable {
         let base = blockBounds.count - 2 * Self.boundPairs
         var pair = 0
         while pair < Self.boundPairs {
-            if blockBounds[base + 2 * pair] >= frequency && blockBounds[base + 2 * pair + 1] <= length { return }
+            if blockBounds[base + 2 * pair] >= frequency && blockBounds[base + 2 * pair + 1] <= length {
+                return
+            }
             pair += 1
         }
         // Drop the pairs the posting dominates (unused ones included), then take a free one.
@@ -90,8 +93,8 @@ struct PostingList: Sendable {
     /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
     /// is a reusable buffer, so the list grows by one append per posting.
     mutating func append(
-        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, positions: UnsafeBufferPointer<UInt32>,
-        encoded: inout [UInt8]
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
+        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
     ) {
         if count % Self.skipInterval == 0 {
             if count > 0 {
@@ -111,9 +114,11 @@ struct PostingList: Sendable {
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
         if positions.count == 1 {
             Self.appendVarint(weightedFrequency << 1 | 1, to: &encoded)
+            encoded.append(lengthCode)
             Self.appendVarint(positions[0], to: &encoded)
         } else {
             Self.appendVarint(weightedFrequency << 1, to: &encoded)
+            encoded.append(lengthCode)
             var length = 0
             var previous: UInt32 = 0
             for position in positions {
@@ -148,6 +153,8 @@ struct PostingCursor {
     private(set) var ordinal: UInt32 = 0
     /// The current posting's weighted frequency × 8.
     private(set) var weightedFrequency: UInt32 = 0
+    /// The ``LengthCode`` of the current posting's document.
+    private(set) var lengthCode: UInt8 = 0
     private var positionsOffset = 0
     private var positionsLength = 0
     /// The block ``block(covering:)`` found last; targets only grow, so searches resume here.
@@ -206,6 +213,8 @@ struct PostingCursor {
         ordinal &+= readVarint()
         let header = readVarint()
         weightedFrequency = header >> 1
+        lengthCode = bytes[offset]
+        offset += 1
         if header & 1 == 1 {
             positionsOffset = offset
             while bytes[offset] >= 0x80 { offset += 1 }

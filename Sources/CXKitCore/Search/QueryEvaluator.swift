@@ -17,9 +17,10 @@ import Foundation
 /// - Single-term queries without filters, exclusions or tombstones know their total (the
 ///   document frequency) and skip posting blocks whose score bound cannot enter the page
 ///   (block-max).
-/// - AND queries (and any query with one positive clause) count every match exactly while
-///   their leading (smallest) source has given at most `exactCountBudget` candidates. Past
-///   that, once the page is full, they prune: a lead block is skipped when its score bound
+/// - AND queries (and any query with one positive clause) count every match exactly when
+///   their leading (smallest) source has at most 4 × `exactCountBudget` postings, or while
+///   it has given at most `exactCountBudget` candidates. Past that, once the page is full,
+///   they prune: a lead block is skipped when its score bound
 ///   plus the best block bounds of the other words over the same ordinals cannot enter the
 ///   page; a candidate is dropped before the other words are moved when its exact lead
 ///   score plus their block bounds (with the document's own length) cannot; positions of
@@ -41,8 +42,9 @@ struct QueryEvaluator {
     static let b = 0.75
     /// The most words one prefix clause expands to (lexicographically first).
     static let maximumPrefixExpansion = 1024
-    /// The lead candidates an AND query examines with exact counting before it may prune.
-    static let defaultExactCountBudget = 16_384
+    /// The lead candidates an AND query examines with exact counting before it may prune
+    /// (it never prunes when its lead has at most four times as many postings).
+    static let defaultExactCountBudget = 2048
     /// The factor applied to score bounds so rounding never prunes a document that could
     /// tie with the page's worst.
     static let boundSlack = 1 + 1e-9
@@ -93,6 +95,9 @@ struct QueryEvaluator {
     private var cursors: UnsafeMutablePointer<PostingCursor> { store.base }
     /// Length × 8 → BM25 norm, filled once a query starts pruning.
     private var normByLength: [Double] = []
+    /// ``LengthCode`` → the norm of its floor, a lower bound of the norm of every length with
+    /// that code; filled once a query starts pruning.
+    private var normByCode: [Double] = []
     private var ranked: RankedOrdinals
     private var total = 0
     private var filter: [UInt64] = []
@@ -416,6 +421,17 @@ struct QueryEvaluator {
         ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal)
     }
 
+    /// A lower bound of the norm of the document the cursor `index` is on, from the length
+    /// code in its posting (only once ``normByCode`` is filled).
+    @inline(__always)
+    private func lowNorm(cursor index: Int) -> Double { normByCode[Int(cursors[index].lengthCode)] }
+
+    /// Fills ``normByCode``.
+    private mutating func prepareLowNorms() {
+        let floors = LengthCode.floors
+        normByCode = floors.map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
+    }
+
     @inline(__always)
     private func norm(of ordinal: UInt32) -> Double {
         let length = Int(lengths[Int(ordinal)])
@@ -432,11 +448,17 @@ struct QueryEvaluator {
         let idf = idfs[lead]
         var checkedBlock = -1
         var matches = 0
+        let weight = idf * (Self.k1 + 1)
+        let bounded = cursor.postingCount > 1024
+        if bounded { prepareLowNorms() }
+        var blockShortestNorm = 0.0
+        let inverseSlack = 1 / Self.boundSlack
         while cursor.ordinal != PostingCursor.end {
             if ranked.isFull {
                 let block = cursor.block
                 if block != checkedBlock {
                     checkedBlock = block
+                    blockShortestNorm = shortestNorm(lead, block: block)
                     if ranked.rejects(blockScore(lead, block: block) * Self.boundSlack) {
                         matches +=
                             Swift.min(
@@ -449,6 +471,18 @@ struct QueryEvaluator {
             }
             let ordinal = cursor.ordinal
             let frequency = Double(cursor.weightedFrequency) / 8
+            if bounded && ranked.isFull {
+                // Even for the block's shortest document, or with the shortest length of its
+                // own length code, the score cannot enter the page.
+                let need = ranked.worstScore * inverseSlack
+                if weight * frequency < need * (frequency + blockShortestNorm)
+                    || weight * frequency < need * (frequency + normByCode[Int(cursor.lengthCode)])
+                {
+                    matches += 1
+                    cursor.next()
+                    continue
+                }
+            }
             let score = Self.termScore(idf: idf, frequency: frequency, norm: norm(of: ordinal))
             matches += 1
             if !ranked.rejects(score) { ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal) }
@@ -468,7 +502,11 @@ struct QueryEvaluator {
     /// Moves a unit to its first posting at or after `target`.
     @inline(__always)
     private mutating func advance(_ unit: Unit, to target: UInt32) {
-        if unit.group >= 0 { advanceGroup(unit.group, to: target) } else { cursors[unit.cursor].advance(to: target) }
+        if unit.group >= 0 {
+            advanceGroup(unit.group, to: target)
+        } else {
+            cursors[unit.cursor].advance(to: target)
+        }
     }
 
     /// Moves a unit past `ordinal`, its current posting.
@@ -491,7 +529,10 @@ struct QueryEvaluator {
         for pair in 0..<PostingList.boundPairs {
             let bound = cursors[index].boundPair(pair, ofBlock: block)
             guard bound.frequency > 0 else { continue }
-            let norm = Self.norm(length: Double(bound.length) / 8, averageLength: averageLength)
+            let norm =
+                bound.length < normByLength.count
+                ? normByLength[Int(bound.length)]
+                : Self.norm(length: Double(bound.length) / 8, averageLength: averageLength)
             best = Swift.max(
                 best, Self.termScore(idf: idfs[index], frequency: Double(bound.frequency) / 8, norm: norm))
         }
@@ -522,10 +563,21 @@ struct QueryEvaluator {
         return ((blockScore(lead, block: block) + sum) * Self.boundSlack, sum)
     }
 
+    /// The norm of the shortest document of the cursor `index`'s `block`.
+    private func shortestNorm(_ index: Int, block: Int) -> Double {
+        var shortest = UInt32.max
+        for pair in 0..<PostingList.boundPairs {
+            let bound = cursors[index].boundPair(pair, ofBlock: block)
+            if bound.frequency > 0 { shortest = Swift.min(shortest, bound.length) }
+        }
+        return Self.norm(length: Double(shortest) / 8, averageLength: averageLength)
+    }
+
     /// Switches to pruning, estimating the total from the lead's progress so far.
     private mutating func startPruning(lead: Unit) {
         isPruning = true
         normByLength = (0..<4096).map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
+        prepareLowNorms()
         var consumed = 0.0
         var count = 0.0
         if lead.group >= 0 {
@@ -564,12 +616,17 @@ struct QueryEvaluator {
         let phrases = included.filter { $0.shape == .phrase }
         var checkedBlock = -1
         var followerBound = Double.infinity
+        let inverseSlack = 1 / Self.boundSlack
+        var leadShortestNorm = 0.0
+        let leadWeight = lead.group >= 0 ? 0 : idfs[lead.cursor] * (Self.k1 + 1)
         var examined = 0
         candidates: while true {
             let candidate = ordinal(of: lead)
             if candidate == PostingCursor.end { return }
             if !isPruning {
-                if examined >= exactCountBudget && ranked.isFull { startPruning(lead: lead) }
+                if examined >= exactCountBudget && ranked.isFull && lead.size > exactCountBudget * 4 {
+                    startPruning(lead: lead)
+                }
                 examined += 1
             }
             if isPruning {
@@ -577,12 +634,26 @@ struct QueryEvaluator {
                     let block = cursors[lead.cursor].block
                     if block != checkedBlock {
                         checkedBlock = block
-                        let bounds = blockBound(lead: lead.cursor, block: block, from: candidate, followers: followers)
+                        let bounds = blockBound(
+                            lead: lead.cursor, block: block, from: candidate, followers: followers)
                         if ranked.rejects(bounds.bound) {
                             cursors[lead.cursor].skip(toBlock: block + 1)
                             continue
                         }
                         followerBound = bounds.followers
+                        leadShortestNorm = shortestNorm(lead.cursor, block: block)
+                    }
+                }
+                // The lead's score idf·f·(k1 + 1)/(f + norm) must reach the page's worst score
+                // (less the slack) minus the followers' best over the lead block: checked
+                // first with the block's shortest document, then with this one's length
+                // code, without moving the followers or dividing.
+                let need = ranked.worstScore * inverseSlack - followerBound
+                if skipsBlocks {
+                    let frequency = Double(cursors[lead.cursor].weightedFrequency) / 8
+                    if leadWeight * frequency < need * (frequency + leadShortestNorm) {
+                        cursors[lead.cursor].next()
+                        continue
                     }
                 }
                 if !passes(candidate) {
@@ -590,18 +661,20 @@ struct QueryEvaluator {
                     continue
                 }
                 if followersAreCursors {
-                    let norm = norm(of: candidate)
                     var bound = 0.0
+                    let norm: Double
                     if lead.group >= 0 {
                         collectGroup(lead.group, at: candidate)
+                        norm = foundCount > 0 ? lowNorm(cursor: store.scratch[0]) : 0
                         for slot in 0..<foundCount { bound += exactScore(store.scratch[slot], norm: norm) }
                     } else {
-                        bound = exactScore(lead.cursor, norm: norm)
-                        // The followers' best over the whole lead block first: no cursor moves.
-                        if skipsBlocks && ranked.rejects((bound + followerBound) * Self.boundSlack) {
+                        norm = lowNorm(cursor: lead.cursor)
+                        let frequency = Double(cursors[lead.cursor].weightedFrequency) / 8
+                        if skipsBlocks && leadWeight * frequency < need * (frequency + norm) {
                             cursors[lead.cursor].next()
                             continue
                         }
+                        bound = exactScore(lead.cursor, norm: norm)
                     }
                     for position in 0..<followers.count {
                         let follower = followers[position]
@@ -613,9 +686,13 @@ struct QueryEvaluator {
                             advance(lead, to: ordinal)
                             continue candidates
                         } else {
-                            guard let block = cursors[follower.cursor].block(covering: candidate) else { return }
-                            let frequency = Double(cursors[follower.cursor].largestFrequency(ofBlock: block)) / 8
-                            bound += Self.termScore(idf: idfs[follower.cursor], frequency: frequency, norm: norm)
+                            guard let block = cursors[follower.cursor].block(covering: candidate) else {
+                                return
+                            }
+                            let frequency =
+                                Double(cursors[follower.cursor].largestFrequency(ofBlock: block)) / 8
+                            bound += Self.termScore(
+                                idf: idfs[follower.cursor], frequency: frequency, norm: norm)
                         }
                     }
                     if ranked.rejects(bound * Self.boundSlack) {
@@ -652,7 +729,9 @@ struct QueryEvaluator {
         guard passes(candidate) else { return }
         let norm = norm(of: candidate)
         var score = 0.0
-        for position in included.indices { score += self.score(included[position], at: candidate, norm: norm) }
+        for position in included.indices {
+            score += self.score(included[position], at: candidate, norm: norm)
+        }
         if isPruning && ranked.rejects(score) { return }
         for phrase in phrases where !phraseOccurs(phrase) { return }
         if !excluded.isEmpty && isExcluded(candidate) { return }

@@ -14,7 +14,7 @@ public struct SearchResults: Sendable, Hashable {
     /// matches the index found, and at least `offset + limit` when the index estimated
     /// because the page was full; it is meant for display ("about 120,000 results"), not
     /// for arithmetic. ``InMemorySearchIndex`` counts exactly whenever the smallest part
-    /// of an AND query gives at most 16,384 candidates, for single-term queries without
+    /// of an AND query has at most 8,192 candidates, for single-term queries without
     /// filters, exclusions or removed documents, and for OR queries with several positive
     /// clauses.
     public let isTotalHitCountExact: Bool

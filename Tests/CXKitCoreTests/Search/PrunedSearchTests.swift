@@ -13,7 +13,8 @@ struct PrunedSearchTests {
     init() throws { tenant = try TenantID("tenant-pruning") }
 
     static func id(_ number: UInt64) -> Identifier {
-        Identifier(high: 0x0190_0000_0000_7000, low: 0x8000_0000_0000_0000 | (number &* 0x9E37_79B9 % 1_000_003))
+        Identifier(
+            high: 0x0190_0000_0000_7000, low: 0x8000_0000_0000_0000 | (number &* 0x9E37_79B9 % 1_000_003))
     }
 
     /// A Zipf-like vocabulary of syllable words sharing many prefixes.
@@ -142,7 +143,8 @@ struct PrunedSearchTests {
         for rank in 0..<6 {
             let word = vocabulary.words[rank]
             let next = vocabulary.words[rank + 1]
-            queries.append(SearchQuery(text: word, filters: [SearchFilter(field: "space", equals: "billing")]))
+            queries.append(
+                SearchQuery(text: word, filters: [SearchFilter(field: "space", equals: "billing")]))
             queries.append(SearchQuery(text: "\(word) \(next)", limit: 5))
             queries.append(SearchQuery(text: "\"\(word) \(next)\"", limit: 3, offset: 2))
             queries.append(SearchQuery(text: "\(word) -\(next)"))
