@@ -426,8 +426,19 @@ struct QueryEvaluator {
     @inline(__always)
     private func lowNorm(cursor index: Int) -> Double { normByCode[Int(cursors[index].lengthCode)] }
 
-    /// Fills ``normByCode``.
+    /// Whether ``normByCode`` is filled.
+    private var hasLowNorms: Bool { !normByCode.isEmpty }
+
+    /// A cursor of `clause` on the document the clause is on (for its length code).
+    @inline(__always)
+    private func postingCursor(of clause: Clause) -> Int {
+        clause.group >= 0
+            ? Int(truncatingIfNeeded: store.keys[groups[clause.group].start] & 0xFFFF_FFFF) : clause.first
+    }
+
+    /// Fills ``normByCode`` (once).
     private mutating func prepareLowNorms() {
+        guard normByCode.isEmpty else { return }
         let floors = LengthCode.floors
         normByCode = floors.map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
     }
@@ -598,6 +609,7 @@ struct QueryEvaluator {
     /// AND (or a single positive clause): the smallest unit leads, the others follow it;
     /// see the type's documentation for when it prunes.
     private mutating func runAll() {
+        if included.contains(where: { $0.estimatedSize > 1024 }) { prepareLowNorms() }
         var units: [Unit] = []
         for clause in included {
             if clause.group >= 0 {
@@ -727,6 +739,22 @@ struct QueryEvaluator {
     /// when the score can enter the page while pruning) and collects it.
     private mutating func consider(_ candidate: UInt32, phrases: [Clause]) {
         guard passes(candidate) else { return }
+        if hasLowNorms && ranked.isFull {
+            // A bound from the posting's length code first: a document that cannot enter
+            // the page is only counted, without reading its exact length.
+            let low = normByCode[Int(cursors[postingCursor(of: included[0])].lengthCode)]
+            var bound = 0.0
+            for position in included.indices {
+                bound += self.score(included[position], at: candidate, norm: low)
+            }
+            if ranked.rejects(bound * Self.boundSlack) {
+                if isPruning { return }
+                for phrase in phrases where !phraseOccurs(phrase) { return }
+                if !excluded.isEmpty && isExcluded(candidate) { return }
+                total += 1
+                return
+            }
+        }
         let norm = norm(of: candidate)
         var score = 0.0
         for position in included.indices {
@@ -843,17 +871,36 @@ struct QueryEvaluator {
     }
 
     private mutating func runAny() {
+        if included.reduce(0, { $0 + Int($1.estimatedSize) }) > 1024 { prepareLowNorms() }
         while true {
             var candidate = PostingCursor.end
             for clause in included where clause.current < candidate { candidate = clause.current }
             if candidate == PostingCursor.end { return }
             if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for position in included.indices where included[position].current == candidate {
-                    score += self.score(included[position], at: candidate, norm: norm)
+                var bound = Double.infinity
+                if hasLowNorms && ranked.isFull {
+                    // A bound from the posting's length code first: a document that cannot
+                    // enter the page is only counted, without reading its exact length.
+                    var low = 0.0
+                    for clause in included where clause.current == candidate {
+                        low = normByCode[Int(cursors[postingCursor(of: clause)].lengthCode)]
+                        break
+                    }
+                    bound = 0.0
+                    for position in included.indices where included[position].current == candidate {
+                        bound += self.score(included[position], at: candidate, norm: low)
+                    }
                 }
-                collect(candidate, score: score)
+                if ranked.rejects(bound * Self.boundSlack) {
+                    total += 1
+                } else {
+                    let norm = norm(of: candidate)
+                    var score = 0.0
+                    for position in included.indices where included[position].current == candidate {
+                        score += self.score(included[position], at: candidate, norm: norm)
+                    }
+                    collect(candidate, score: score)
+                }
             }
             for position in included.indices where included[position].current == candidate {
                 advanceIncluded(position, to: candidate + 1)
