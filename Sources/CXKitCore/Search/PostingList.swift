@@ -229,6 +229,7 @@ struct PostingCursor {
     }
 
     /// Moves to the next posting.
+    @inline(__always)
     mutating func next() {
         guard ordinal != Self.end else { return }
         if consumed >= count {
