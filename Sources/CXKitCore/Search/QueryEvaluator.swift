@@ -574,6 +574,15 @@ struct QueryEvaluator {
         return ((blockScore(lead, block: block) + sum) * Self.boundSlack, sum)
     }
 
+    /// The smallest weighted frequency × 8 `w` for which `weight · f / (f + norm)` with
+    /// `f = w / 8` can reach `need` (rounded so that it never exceeds the exact solution).
+    private static func leastFrequency(weight: Double, need: Double, norm: Double) -> UInt32 {
+        guard need > 0 else { return 0 }
+        guard weight > need else { return UInt32.max }
+        let exact = 8 * need * norm / (weight - need) * (1 - 1e-12)
+        return exact >= 4e9 ? UInt32.max : UInt32(exact.rounded(.up))
+    }
+
     /// The norm of the shortest document of the cursor `index`'s `block`.
     private func shortestNorm(_ index: Int, block: Int) -> Double {
         var shortest = UInt32.max
@@ -630,6 +639,7 @@ struct QueryEvaluator {
         var followerBound = Double.infinity
         let inverseSlack = 1 / Self.boundSlack
         var leadShortestNorm = 0.0
+        var minimumFrequency: UInt32 = 0
         let leadWeight = lead.group >= 0 ? 0 : idfs[lead.cursor] * (Self.k1 + 1)
         var examined = 0
         candidates: while true {
@@ -654,7 +664,23 @@ struct QueryEvaluator {
                         }
                         followerBound = bounds.followers
                         leadShortestNorm = shortestNorm(lead.cursor, block: block)
+                        minimumFrequency = Self.leastFrequency(
+                            weight: leadWeight, need: ranked.worstScore * inverseSlack - followerBound,
+                            norm: leadShortestNorm)
                     }
+                    // Runs over the block's postings whose frequency is too low for any of
+                    // its documents (the check below, solved for the frequency once per block).
+                    let blockEnd = UInt32(block + 1) * PostingList.skipInterval
+                    var moved = false
+                    while cursors[lead.cursor].ordinal != PostingCursor.end
+                        && cursors[lead.cursor].weightedFrequency < minimumFrequency
+                    {
+                        let isLastOfBlock = cursors[lead.cursor].postingsConsumed >= blockEnd
+                        cursors[lead.cursor].next()
+                        moved = true
+                        if isLastOfBlock { break }
+                    }
+                    if moved { continue }
                 }
                 // The lead's score idf·f·(k1 + 1)/(f + norm) must reach the page's worst score
                 // (less the slack) minus the followers' best over the lead block: checked
