@@ -13,11 +13,13 @@
 ///   frequency and document length (a BM25F variant with one `b`). Ties are broken by
 ///   identifier; the page is kept in a bounded heap. Single-term queries without filters,
 ///   exclusions or tombstones know their total and skip blocks whose best score cannot
-///   enter the page. AND queries count exactly while their smallest part has given at most
-///   2,048 candidates (always when it has at most 8,192); past that they prune blocks and documents whose score bound cannot
-///   enter the page, check phrase positions only for documents that could, and estimate
-///   the total (``SearchResults/isTotalHitCountExact`` is then `false`). The page itself is
-///   always exactly what exhaustive scoring gives.
+///   enter the page. AND queries (phrases and prefixes included) count exactly while their
+///   smallest part has given at most 2,048 candidates (always when it has at most 8,192
+///   postings); past that they prune blocks and documents whose score bound cannot enter
+///   the page, check phrase positions only for documents that could, and estimate the
+///   total (``SearchResults/isTotalHitCountExact`` is then `false`). Postings carry a
+///   one-byte length code and blocks a few (frequency, length) pairs for those bounds. The
+///   page itself is always exactly what exhaustive scoring gives.
 /// - Phrases are checked on positions; prefixes merge their words through a heap;
 ///   filters are bitsets built from keyword postings.
 ///

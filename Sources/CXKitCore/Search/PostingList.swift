@@ -7,8 +7,9 @@
 /// length of the positions) and the positions as varint deltas (first one absolute). Every
 /// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
 /// byte offset)` lets cursors jump ahead, and per block a few (frequency, length) pairs
-/// bounding every posting of the block let queries skip blocks that cannot reach the page. Postings of removed documents stay until
-/// the tenant is compacted; queries skip them through the liveness flags.
+/// bounding every posting of the block let queries skip blocks that cannot reach the
+/// page. Postings of removed documents stay until the tenant is compacted; queries skip
+/// them through the liveness flags.
 struct PostingList: Sendable {
     /// Postings between skip entries.
     static let skipInterval: UInt32 = 64

@@ -128,7 +128,7 @@ struct PrunedSearchTests {
     }
 
     @Test(
-        "Pruned pages equal exhaustive BM25F pages for random phrases, prefixes, AND/OR, exclusions, filters and offsets",
+        "Pruned pages equal exhaustive BM25F pages (phrases, prefixes, AND/OR, exclusions, filters, offsets)",
         arguments: [(seed: 1 as UInt64, budget: 0), (seed: 2, budget: 40), (seed: 3, budget: 400)])
     func prunedPagesAreExact(seed: UInt64, budget: Int) throws {
         let random = SeededRandomSource(seed: seed)
