@@ -11,10 +11,17 @@
 ///   Within a batch, postings are grouped by term before they are written.
 /// - Ranking is BM25 (k1 = 1.2, b = 0.75) over weighted fields: field weights scale term
 ///   frequency and document length (a BM25F variant with one `b`). Ties are broken by
-///   identifier; the page is kept in a bounded heap and every match is counted, so
-///   ``SearchResults/totalHitCount`` is exact. Single-term queries without filters,
-///   exclusions or tombstones skip blocks whose best score cannot enter the page.
-/// - Phrases are checked on positions; filters are bitsets built from keyword postings.
+///   identifier; the page is kept in a bounded heap. Single-term queries without filters,
+///   exclusions or tombstones know their total and skip blocks whose best score cannot
+///   enter the page. AND queries (phrases and prefixes included) count exactly while their
+///   smallest part has given at most 2,048 candidates (always when it has at most 8,192
+///   postings); past that they prune blocks and documents whose score bound cannot enter
+///   the page, check phrase positions only for documents that could, and estimate the
+///   total (``SearchResults/isTotalHitCountExact`` is then `false`). Postings carry a
+///   one-byte length code and blocks a few (frequency, length) pairs for those bounds. The
+///   page itself is always exactly what exhaustive scoring gives.
+/// - Phrases are checked on positions; prefixes merge their words through a heap;
+///   filters are bitsets built from keyword postings.
 ///
 /// All state sits behind one lock; each call takes it once, so a bulk
 /// ``add(contentsOf:in:)`` indexes a whole batch under one acquisition. Snippets are built
@@ -31,9 +38,15 @@ public final class InMemorySearchIndex: SearchIndex {
 
     private let state = Locked(State())
     private let parser = SearchQueryParser()
+    /// The lead candidates an AND query examines with exact counting before it may prune.
+    private let exactCountBudget: Int
 
     /// Creates an empty index.
-    public init() {}
+    public init() { exactCountBudget = QueryEvaluator.defaultExactCountBudget }
+
+    /// Creates an empty index that may prune (and estimate totals) after `exactCountBudget`
+    /// lead candidates, so tests exercise pruning on small corpora.
+    init(exactCountBudget: Int) { self.exactCountBudget = Swift.max(0, exactCountBudget) }
 
     /// Adds documents, replacing any with the same identifier, all or nothing.
     ///
@@ -102,18 +115,21 @@ public final class InMemorySearchIndex: SearchIndex {
         try query.validate()
         let parsed = try parser.parse(query.text)
         let wantsSnippets = query.snippets != nil
-        let page: (hits: [(Identifier, Double, [SearchField])], total: Int) = state.withLock { state in
-            guard state.tenants[tenant] != nil else { return ([], 0) }
-            let (entries, total) = QueryEvaluator.run(
-                parsed, query, on: &state.tenants[tenant, default: TenantSearchIndex()])
-            guard let index = state.tenants[tenant] else { return ([], total) }
+        let budget = exactCountBudget
+        let page: (hits: [(Identifier, Double, [SearchField])], total: Int, isExact: Bool) = state.withLock {
+            state in
+            guard state.tenants[tenant] != nil else { return ([], 0, true) }
+            let outcome = QueryEvaluator.run(
+                parsed, query, on: &state.tenants[tenant, default: TenantSearchIndex()],
+                exactCountBudget: budget)
+            guard let index = state.tenants[tenant] else { return ([], outcome.total, outcome.isTotalExact) }
             var hits: [(Identifier, Double, [SearchField])] = []
-            hits.reserveCapacity(Swift.max(0, entries.count - query.offset))
-            for entry in entries.dropFirst(query.offset) {
+            hits.reserveCapacity(Swift.max(0, outcome.entries.count - query.offset))
+            for entry in outcome.entries.dropFirst(query.offset) {
                 hits.append(
                     (entry.id, entry.score, wantsSnippets ? index.fields[Int(entry.ordinal)] : []))
             }
-            return (hits, total)
+            return (hits, outcome.total, outcome.isTotalExact)
         }
         var hits: [SearchHit] = []
         hits.reserveCapacity(page.hits.count)
@@ -126,6 +142,6 @@ public final class InMemorySearchIndex: SearchIndex {
         } else {
             for (id, score, _) in page.hits { hits.append(SearchHit(id: id, score: score)) }
         }
-        return SearchResults(hits: hits, totalHitCount: page.total)
+        return SearchResults(hits: hits, totalHitCount: page.total, isTotalHitCountExact: page.isExact)
     }
 }

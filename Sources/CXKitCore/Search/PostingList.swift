@@ -1,13 +1,15 @@
 /// The postings of one term in one tenant, appended in document-ordinal order.
 ///
 /// Encoding, per posting: varint(ordinal − previous ordinal), varint(weighted term
-/// frequency × 16 + 1) followed by the one position as a varint when the word occurs once,
-/// or varint(weighted term frequency × 16) followed by varint(byte length of the
-/// positions) and the positions as varint deltas (first one absolute). Every
+/// frequency × 16 + 1), the document's ``LengthCode`` (one byte, so pruning bounds scores
+/// without reading the length table), then the one position as a varint when the word
+/// occurs once; or varint(weighted term frequency × 16), the length code, varint(byte
+/// length of the positions) and the positions as varint deltas (first one absolute). Every
 /// ``PostingList/skipInterval`` postings a skip entry `(ordinal of the previous posting,
-/// byte offset)` lets cursors jump ahead, and a block bound (largest frequency, shortest
-/// length) lets single-term queries skip blocks. Postings of removed documents stay until
-/// the tenant is compacted; queries skip them through the liveness flags.
+/// byte offset)` lets cursors jump ahead, and per block a few (frequency, length) pairs
+/// bounding every posting of the block let queries skip blocks that cannot reach the
+/// page. Postings of removed documents stay until the tenant is compacted; queries skip
+/// them through the liveness flags.
 struct PostingList: Sendable {
     /// Postings between skip entries.
     static let skipInterval: UInt32 = 64
@@ -22,9 +24,17 @@ struct PostingList: Sendable {
     var lastOrdinal: UInt32 = 0
     /// Live documents containing the term (the BM25 document frequency).
     var documentFrequency: UInt32 = 0
-    /// Per block of ``skipInterval`` postings: the largest weighted frequency × 8 and the
-    /// smallest document length × 8, bounding the block's best BM25 score.
+    /// Per block of ``skipInterval`` postings, ``boundPairs`` pairs (weighted frequency × 8,
+    /// document length × 8) such that every posting of the block has a pair with at least
+    /// its frequency and at most its length: the block's best BM25 score is the best score
+    /// of its pairs. Unused pairs are `(0, UInt32.max)`. The pairs are the block's Pareto
+    /// front of (higher frequency, shorter document) while it fits; beyond that the new
+    /// posting merges with the pair of nearest frequency into their joint maximum and
+    /// minimum, which still bounds both.
     var blockBounds: [UInt32] = []
+
+    /// Bound pairs per block.
+    static let boundPairs = 4
 
     @inline(__always)
     static func appendVarint(_ value: UInt32, to bytes: inout [UInt8]) {
@@ -41,11 +51,51 @@ struct PostingList: Sendable {
         value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5
     }
 
+    /// Adds a posting's (frequency, length) to the bound pairs of the last block.
+    @inline(__always)
+    private mutating func include(frequency: UInt32, length: UInt32) {
+        let base = blockBounds.count - 2 * Self.boundPairs
+        var pair = 0
+        while pair < Self.boundPairs {
+            if blockBounds[base + 2 * pair] >= frequency && blockBounds[base + 2 * pair + 1] <= length {
+                return
+            }
+            pair += 1
+        }
+        // Drop the pairs the posting dominates (unused ones included), then take a free one.
+        var free = -1
+        var nearest = 0
+        var nearestGap = UInt32.max
+        pair = 0
+        while pair < Self.boundPairs {
+            let pairFrequency = blockBounds[base + 2 * pair]
+            if pairFrequency <= frequency && blockBounds[base + 2 * pair + 1] >= length {
+                blockBounds[base + 2 * pair] = 0
+                blockBounds[base + 2 * pair + 1] = UInt32.max
+                if free < 0 { free = pair }
+            } else {
+                let gap = pairFrequency > frequency ? pairFrequency - frequency : frequency - pairFrequency
+                if gap < nearestGap {
+                    nearestGap = gap
+                    nearest = pair
+                }
+            }
+            pair += 1
+        }
+        if free >= 0 {
+            blockBounds[base + 2 * free] = frequency
+            blockBounds[base + 2 * free + 1] = length
+        } else {
+            blockBounds[base + 2 * nearest] = Swift.max(frequency, blockBounds[base + 2 * nearest])
+            blockBounds[base + 2 * nearest + 1] = Swift.min(length, blockBounds[base + 2 * nearest + 1])
+        }
+    }
+
     /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
     /// is a reusable buffer, so the list grows by one append per posting.
     mutating func append(
-        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, positions: UnsafeBufferPointer<UInt32>,
-        encoded: inout [UInt8]
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
+        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
     ) {
         if count % Self.skipInterval == 0 {
             if count > 0 {
@@ -54,18 +104,22 @@ struct PostingList: Sendable {
             }
             blockBounds.append(weightedFrequency)
             blockBounds.append(length)
+            for _ in 1..<Self.boundPairs {
+                blockBounds.append(0)
+                blockBounds.append(UInt32.max)
+            }
         } else {
-            let block = blockBounds.count - 2
-            if weightedFrequency > blockBounds[block] { blockBounds[block] = weightedFrequency }
-            if length < blockBounds[block + 1] { blockBounds[block + 1] = length }
+            include(frequency: weightedFrequency, length: length)
         }
         encoded.removeAll(keepingCapacity: true)
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
         if positions.count == 1 {
             Self.appendVarint(weightedFrequency << 1 | 1, to: &encoded)
+            encoded.append(lengthCode)
             Self.appendVarint(positions[0], to: &encoded)
         } else {
             Self.appendVarint(weightedFrequency << 1, to: &encoded)
+            encoded.append(lengthCode)
             var length = 0
             var previous: UInt32 = 0
             for position in positions {
@@ -100,8 +154,13 @@ struct PostingCursor {
     private(set) var ordinal: UInt32 = 0
     /// The current posting's weighted frequency × 8.
     private(set) var weightedFrequency: UInt32 = 0
+    /// The ``LengthCode`` of the current posting's document.
+    private(set) var lengthCode: UInt8 = 0
     private var positionsOffset = 0
     private var positionsLength = 0
+    /// The block ``block(covering:)`` found last; targets only grow, so searches resume here.
+    private var shallowBlock = 0
+    private let lastOrdinal: UInt32
 
     /// The block bounds of the list (see ``PostingList/blockBounds``).
     let blockBounds: [UInt32]
@@ -109,8 +168,14 @@ struct PostingCursor {
     /// The number of postings in the list.
     var postingCount: UInt32 { count }
 
+    /// The postings read or skipped so far (the current one included).
+    var postingsConsumed: UInt32 { ordinal == Self.end ? count : consumed }
+
     /// The block of the current posting.
     var block: Int { Int((consumed &- 1) / PostingList.skipInterval) }
+
+    /// The number of blocks.
+    var blockCount: Int { blockBounds.count / (2 * PostingList.boundPairs) }
 
     /// Creates a cursor positioned on the first posting.
     init(_ list: PostingList) {
@@ -118,6 +183,7 @@ struct PostingCursor {
         skips = list.skips
         blockBounds = list.blockBounds
         count = list.count
+        lastOrdinal = list.lastOrdinal
         if count == 0 {
             ordinal = Self.end
         } else {
@@ -148,6 +214,8 @@ struct PostingCursor {
         ordinal &+= readVarint()
         let header = readVarint()
         weightedFrequency = header >> 1
+        lengthCode = bytes[offset]
+        offset += 1
         if header & 1 == 1 {
             positionsOffset = offset
             while bytes[offset] >= 0x80 { offset += 1 }
@@ -162,6 +230,7 @@ struct PostingCursor {
     }
 
     /// Moves to the next posting.
+    @inline(__always)
     mutating func next() {
         guard ordinal != Self.end else { return }
         if consumed >= count {
@@ -205,6 +274,40 @@ struct PostingCursor {
             }
             read()
         }
+    }
+
+    /// The ordinal of the last posting of `block`.
+    @inline(__always)
+    func lastOrdinal(ofBlock block: Int) -> UInt32 {
+        block * 2 < skips.count ? skips[block * 2] : lastOrdinal
+    }
+
+    /// The largest weighted frequency × 8 of `block`.
+    @inline(__always)
+    func largestFrequency(ofBlock block: Int) -> UInt32 {
+        let base = block * 2 * PostingList.boundPairs
+        var largest: UInt32 = 0
+        for pair in 0..<PostingList.boundPairs { largest = Swift.max(largest, blockBounds[base + 2 * pair]) }
+        return largest
+    }
+
+    /// Bound pair `pair` (frequency × 8, length × 8) of `block` (see
+    /// ``PostingList/blockBounds``).
+    @inline(__always)
+    func boundPair(_ pair: Int, ofBlock block: Int) -> (frequency: UInt32, length: UInt32) {
+        let index = (block * PostingList.boundPairs + pair) * 2
+        return (blockBounds[index], blockBounds[index + 1])
+    }
+
+    /// The block holding the first posting at or after `target` without decoding anything,
+    /// or `nil` when every posting lies before it. Targets must not decrease between calls.
+    @inline(__always)
+    mutating func block(covering target: UInt32) -> Int? {
+        var block = Swift.max(shallowBlock, consumed == 0 ? 0 : self.block)
+        let blocks = blockCount
+        while block < blocks && lastOrdinal(ofBlock: block) < target { block += 1 }
+        shallowBlock = block
+        return block < blocks ? block : nil
     }
 
     /// Moves to the first posting of block `block` (or to the end).

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Evaluates a parsed query against one ``TenantSearchIndex`` document-at-a-time: clause
-/// cursors move in ordinal order (leapfrogging for AND, merging for OR), every match is
-/// counted and scored once, and a bounded heap keeps the requested page.
+/// cursors move in ordinal order (leapfrogging for AND, merging for OR) and a bounded heap
+/// keeps the requested page.
 ///
 /// Scoring is BM25 over weighted fields (a BM25F variant with one `b` for all fields):
 /// a document's term frequency is Σ weight(field) × occurrences in the field and its length
@@ -13,9 +13,28 @@ import Foundation
 /// query's matching clauses in query order; a phrase or prefix clause adds the scores of
 /// the words it matched.
 ///
-/// Single-term queries without filters, exclusions or tombstones know their total (the
-/// document frequency) and skip posting blocks whose score bound cannot enter the page
-/// (block-max); every other query visits each match once to count it exactly.
+/// Totals and pruning:
+/// - Single-term queries without filters, exclusions or tombstones know their total (the
+///   document frequency) and skip posting blocks whose score bound cannot enter the page
+///   (block-max).
+/// - AND queries (and any query with one positive clause) count every match exactly when
+///   their leading (smallest) source has at most 4 × `exactCountBudget` postings, or while
+///   it has given at most `exactCountBudget` candidates. Past that, once the page is full,
+///   they prune: a lead block is skipped when its score bound
+///   plus the best block bounds of the other words over the same ordinals cannot enter the
+///   page; a candidate is dropped before the other words are moved when its exact lead
+///   score plus their block bounds (with the document's own length) cannot; positions of
+///   phrases and exclusions are only checked for documents whose exact score can enter the
+///   page. The total then becomes an estimate: the matches counted exactly, scaled by the
+///   share of the lead's postings consumed by then, and never below the matches found.
+/// - OR queries with several positive clauses count every match exactly.
+///
+/// Pruning only drops documents whose score is strictly below the page's worst, with a
+/// relative slack of 1e-9 on every bound, so the page is exactly what exhaustive scoring
+/// gives.
+///
+/// Prefix clauses merge their words' cursors through a binary heap on ordinals, so a
+/// prefix of hundreds of words costs O(log words) per posting.
 struct QueryEvaluator {
     /// BM25 term-frequency saturation.
     static let k1 = 1.2
@@ -23,6 +42,22 @@ struct QueryEvaluator {
     static let b = 0.75
     /// The most words one prefix clause expands to (lexicographically first).
     static let maximumPrefixExpansion = 1024
+    /// The lead candidates an AND query examines with exact counting before it may prune
+    /// (it never prunes when its lead has at most four times as many postings).
+    static let defaultExactCountBudget = 2048
+    /// The factor applied to score bounds so rounding never prunes a document that could
+    /// tie with the page's worst.
+    static let boundSlack = 1 + 1e-9
+
+    /// The page, best first, and the total.
+    struct Outcome {
+        /// The kept matches, best first (the caller drops the offset).
+        var entries: [RankedOrdinals.Entry]
+        /// The number of matches, exact or estimated.
+        var total: Int
+        /// Whether ``total`` is exact.
+        var isTotalExact: Bool
+    }
 
     private enum Shape: Equatable {
         case term
@@ -36,9 +71,33 @@ struct QueryEvaluator {
         let count: Int
         var current: UInt32 = 0
         let estimatedSize: UInt32
+        /// The heap merging a prefix clause's cursors, or -1 (one cursor, term, phrase).
+        var group = -1
     }
 
-    private var cursors: [PostingCursor] = []
+    /// A source of AND candidates: one cursor (a term or a phrase word) or a prefix union.
+    private struct Unit {
+        let cursor: Int
+        let group: Int
+        let size: UInt32
+    }
+
+    /// A min-heap of keys `ordinal << 32 | cursor index` in the store's keys
+    /// `start..<(start + size)`; exhausted cursors leave it.
+    private struct UnionGroup {
+        let start: Int
+        var size: Int
+    }
+
+    /// The cursors of every clause, in manually managed memory so hot loops move them
+    /// without array uniqueness checks or reference counting.
+    private let store = CursorStore()
+    private var cursors: UnsafeMutablePointer<PostingCursor> { store.base }
+    /// Length × 8 → BM25 norm, filled once a query starts pruning.
+    private var normByLength: [Double] = []
+    /// ``LengthCode`` → the norm of its floor, a lower bound of the norm of every length with
+    /// that code; filled once a query starts pruning.
+    private var normByCode: [Double] = []
     private var ranked: RankedOrdinals
     private var total = 0
     private var filter: [UInt64] = []
@@ -53,6 +112,13 @@ struct QueryEvaluator {
     private var excluded: [Clause] = []
     private var firstPositions: [UInt32] = []
     private var otherPositions: [UInt32] = []
+    private var groups: [UnionGroup] = []
+    /// How many cursors ``collectGroup(_:at:)`` found; they are the store's first scratch
+    /// entries.
+    private var foundCount = 0
+    private let exactCountBudget: Int
+    private var isPruning = false
+    private var estimatedTotal = 0
 
     /// The BM25 weight of a term: `ln(1 + (N − n + 0.5)/(n + 0.5))`.
     @inline(__always)
@@ -75,11 +141,17 @@ struct QueryEvaluator {
     }
 
     /// Runs `parsed` with the filters and page of `query`.
+    ///
+    /// - Parameter exactCountBudget: The lead candidates an AND query examines with exact
+    ///   counting before it may prune (tests lower it to exercise pruning on small corpora).
     static func run(
-        _ parsed: ParsedSearchQuery, _ query: SearchQuery, on index: inout TenantSearchIndex
-    ) -> (entries: [RankedOrdinals.Entry], total: Int) {
-        guard index.liveCount > 0 else { return ([], 0) }
-        var evaluator = QueryEvaluator(capacity: query.offset + query.limit)
+        _ parsed: ParsedSearchQuery, _ query: SearchQuery, on index: inout TenantSearchIndex,
+        exactCountBudget: Int = defaultExactCountBudget
+    ) -> Outcome {
+        let nothing = Outcome(entries: [], total: 0, isTotalExact: true)
+        guard index.liveCount > 0 else { return nothing }
+        var evaluator = QueryEvaluator(
+            capacity: query.offset + query.limit, exactCountBudget: exactCountBudget)
         var hasIncluded = false
         for clause in parsed.clauses {
             let planned = evaluator.plan(clause, on: &index)
@@ -90,11 +162,11 @@ struct QueryEvaluator {
                 if let planned {
                     evaluator.included.append(planned)
                 } else if query.mode == .all {
-                    return ([], 0)
+                    return nothing
                 }
             }
         }
-        if hasIncluded && evaluator.included.isEmpty { return ([], 0) }
+        if hasIncluded && evaluator.included.isEmpty { return nothing }
         for position in evaluator.excluded.indices {
             var clause = evaluator.excluded[position]
             evaluator.advance(&clause, to: 0)
@@ -111,26 +183,27 @@ struct QueryEvaluator {
             for ordinal in 0..<UInt32(index.ids.count) where evaluator.accepts(ordinal) {
                 evaluator.collect(ordinal, score: 0)
             }
+        } else if evaluator.included.count == 1 && evaluator.included[0].shape == .term
+            && evaluator.excluded.isEmpty
+            && !evaluator.hasFilter && !evaluator.hasTombstones
+        {
+            evaluator.runSingleTerm()
+        } else if query.mode == .all || evaluator.included.count == 1 {
+            evaluator.runAll()
         } else {
             for position in evaluator.included.indices { evaluator.advanceIncluded(position, to: 0) }
-            if evaluator.included.count == 1 && evaluator.included[0].shape == .term
-                && evaluator.excluded.isEmpty
-                && !evaluator.hasFilter && !evaluator.hasTombstones
-            {
-                evaluator.runSingleTerm()
-            } else if query.mode == .all && evaluator.included.allSatisfy({ $0.shape == .term }) {
-                evaluator.runAllTerms()
-            } else if query.mode == .all {
-                evaluator.runAll()
-            } else {
-                evaluator.runAny()
-            }
+            evaluator.runAny()
         }
-        return (evaluator.ranked.sorted(), evaluator.total)
+        let isExact = !evaluator.isPruning
+        return Outcome(
+            entries: evaluator.ranked.sorted(),
+            total: isExact ? evaluator.total : Swift.max(evaluator.total, evaluator.estimatedTotal),
+            isTotalExact: isExact)
     }
 
-    private init(capacity: Int) {
+    private init(capacity: Int, exactCountBudget: Int) {
         ranked = RankedOrdinals(capacity: capacity)
+        self.exactCountBudget = exactCountBudget
     }
 
     private static func filterBits(_ filters: [SearchFilter], on index: TenantSearchIndex) -> [UInt64]? {
@@ -158,11 +231,11 @@ struct QueryEvaluator {
 
     /// Builds the cursors of a clause, or `nil` when it can match no live document.
     private mutating func plan(_ clause: SearchClause, on index: inout TenantSearchIndex) -> Clause? {
-        let first = cursors.count
+        let first = store.count
         let documentCount = index.liveCount
         func addCursor(_ term: UInt32) {
             let list = index.postings[Int(term)]
-            cursors.append(PostingCursor(list))
+            store.append(PostingCursor(list))
             idfs.append(
                 Self.inverseDocumentFrequency(
                     documentCount: documentCount, documentFrequency: Int(list.documentFrequency)))
@@ -202,7 +275,9 @@ struct QueryEvaluator {
             }
             guard !termIDs.isEmpty else { return nil }
             for term in termIDs { addCursor(term) }
-            return Clause(shape: .prefix, first: first, count: termIDs.count, estimatedSize: size)
+            var clause = Clause(shape: .prefix, first: first, count: termIDs.count, estimatedSize: size)
+            if termIDs.count > 1 { clause.group = makeGroup(first: first, count: termIDs.count) }
+            return clause
         }
     }
 
@@ -215,12 +290,13 @@ struct QueryEvaluator {
             cursors[clause.first].advance(to: target)
             clause.current = cursors[clause.first].ordinal
         case .prefix:
-            var lowest = PostingCursor.end
-            for index in clause.first..<(clause.first + clause.count) {
-                cursors[index].advance(to: target)
-                lowest = Swift.min(lowest, cursors[index].ordinal)
+            if clause.group >= 0 {
+                advanceGroup(clause.group, to: target)
+                clause.current = groupOrdinal(clause.group)
+            } else {
+                cursors[clause.first].advance(to: target)
+                clause.current = cursors[clause.first].ordinal
             }
-            clause.current = lowest
         case .phrase:
             var candidate = target
             while true {
@@ -307,8 +383,17 @@ struct QueryEvaluator {
 
     /// The score of one clause on the document its cursors are on.
     @inline(__always)
-    private func score(_ clause: Clause, at ordinal: UInt32, norm: Double) -> Double {
+    private mutating func score(_ clause: Clause, at ordinal: UInt32, norm: Double) -> Double {
         var total = 0.0
+        if clause.group >= 0 {
+            collectGroup(clause.group, at: ordinal)
+            for slot in 0..<foundCount {
+                let index = store.scratch[slot]
+                let frequency = Double(cursors[index].weightedFrequency) / 8
+                total += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
+            }
+            return total
+        }
         for index in clause.first..<(clause.first + clause.count) where cursors[index].ordinal == ordinal {
             let frequency = Double(cursors[index].weightedFrequency) / 8
             total += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
@@ -336,30 +421,56 @@ struct QueryEvaluator {
         ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal)
     }
 
+    /// A lower bound of the norm of the document the cursor `index` is on, from the length
+    /// code in its posting (only once ``normByCode`` is filled).
+    @inline(__always)
+    private func lowNorm(cursor index: Int) -> Double { normByCode[Int(cursors[index].lengthCode)] }
+
+    /// Whether ``normByCode`` is filled.
+    private var hasLowNorms: Bool { !normByCode.isEmpty }
+
+    /// A cursor of `clause` on the document the clause is on (for its length code).
+    @inline(__always)
+    private func postingCursor(of clause: Clause) -> Int {
+        clause.group >= 0
+            ? Int(truncatingIfNeeded: store.keys[groups[clause.group].start] & 0xFFFF_FFFF) : clause.first
+    }
+
+    /// Fills ``normByCode`` (once).
+    private mutating func prepareLowNorms() {
+        guard normByCode.isEmpty else { return }
+        let floors = LengthCode.floors
+        normByCode = floors.map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
+    }
+
     @inline(__always)
     private func norm(of ordinal: UInt32) -> Double {
-        Self.norm(length: Double(lengths[Int(ordinal)]) / 8, averageLength: averageLength)
+        let length = Int(lengths[Int(ordinal)])
+        if length < normByLength.count { return normByLength[length] }
+        return Self.norm(length: Double(length) / 8, averageLength: averageLength)
     }
 
     /// One term, no filters, exclusions or tombstones: the total is the document
     /// frequency, and blocks whose best possible score cannot enter a full page are
     /// skipped (block-max).
     private mutating func runSingleTerm() {
-        var cursor = cursors[included[0].first]
-        let idf = idfs[included[0].first]
-        let bounds = cursor.blockBounds
+        let lead = included[0].first
+        var cursor = cursors[lead]
+        let idf = idfs[lead]
         var checkedBlock = -1
         var matches = 0
+        let weight = idf * (Self.k1 + 1)
+        let bounded = cursor.postingCount > 1024
+        if bounded { prepareLowNorms() }
+        var blockShortestNorm = 0.0
+        let inverseSlack = 1 / Self.boundSlack
         while cursor.ordinal != PostingCursor.end {
             if ranked.isFull {
                 let block = cursor.block
                 if block != checkedBlock {
                     checkedBlock = block
-                    let frequency = Double(bounds[block * 2]) / 8
-                    let shortest = Self.norm(
-                        length: Double(bounds[block * 2 + 1]) / 8, averageLength: averageLength)
-                    let bound = Self.termScore(idf: idf, frequency: frequency, norm: shortest) * (1 + 1e-9)
-                    if ranked.rejects(bound) {
+                    blockShortestNorm = shortestNorm(lead, block: block)
+                    if ranked.rejects(blockScore(lead, block: block) * Self.boundSlack) {
                         matches +=
                             Swift.min(
                                 Int(PostingList.skipInterval) * (block + 1), Int(cursor.postingCount))
@@ -371,6 +482,18 @@ struct QueryEvaluator {
             }
             let ordinal = cursor.ordinal
             let frequency = Double(cursor.weightedFrequency) / 8
+            if bounded && ranked.isFull {
+                // Even for the block's shortest document, or with the shortest length of its
+                // own length code, the score cannot enter the page.
+                let need = ranked.worstScore * inverseSlack
+                if weight * frequency < need * (frequency + blockShortestNorm)
+                    || weight * frequency < need * (frequency + normByCode[Int(cursor.lengthCode)])
+                {
+                    matches += 1
+                    cursor.next()
+                    continue
+                }
+            }
             let score = Self.termScore(idf: idf, frequency: frequency, norm: norm(of: ordinal))
             matches += 1
             if !ranked.rejects(score) { ranked.offer(score: score, id: ids[Int(ordinal)], ordinal: ordinal) }
@@ -379,87 +502,494 @@ struct QueryEvaluator {
         total = matches
     }
 
-    /// AND over plain terms: the rarest term leads, the others follow it.
-    private mutating func runAllTerms() {
-        let scoring = included.map(\.first)
-        let order = included.sorted { $0.estimatedSize < $1.estimatedSize }.map(\.first)
-        let lead = order[0]
-        while true {
-            let candidate = cursors[lead].ordinal
-            if candidate == PostingCursor.end { return }
-            var agreed = true
-            for step in 1..<order.count {
-                let follower = order[step]
-                cursors[follower].advance(to: candidate)
-                let ordinal = cursors[follower].ordinal
-                if ordinal == PostingCursor.end { return }
-                if ordinal != candidate {
-                    cursors[lead].advance(to: ordinal)
-                    agreed = false
-                    break
-                }
-            }
-            guard agreed else { continue }
-            if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for index in scoring {
-                    let frequency = Double(cursors[index].weightedFrequency) / 8
-                    score += Self.termScore(idf: idfs[index], frequency: frequency, norm: norm)
-                }
-                collect(candidate, score: score)
-            }
-            cursors[lead].next()
+    // MARK: AND with pruning
+
+    /// The ordinal of a unit's current posting.
+    @inline(__always)
+    private func ordinal(of unit: Unit) -> UInt32 {
+        unit.group >= 0 ? groupOrdinal(unit.group) : cursors[unit.cursor].ordinal
+    }
+
+    /// Moves a unit to its first posting at or after `target`.
+    @inline(__always)
+    private mutating func advance(_ unit: Unit, to target: UInt32) {
+        if unit.group >= 0 {
+            advanceGroup(unit.group, to: target)
+        } else {
+            cursors[unit.cursor].advance(to: target)
         }
     }
 
+    /// Moves a unit past `ordinal`, its current posting.
+    @inline(__always)
+    private mutating func moveNext(_ unit: Unit, from ordinal: UInt32) {
+        if unit.group >= 0 { advanceGroup(unit.group, to: ordinal &+ 1) } else { cursors[unit.cursor].next() }
+    }
+
+    /// The exact score contribution of the cursor `index`, on the document it is on.
+    @inline(__always)
+    private func exactScore(_ index: Int, norm: Double) -> Double {
+        Self.termScore(idf: idfs[index], frequency: Double(cursors[index].weightedFrequency) / 8, norm: norm)
+    }
+
+    /// The best score the cursor `index` can give any document of `block`: the best over
+    /// the block's bound pairs.
+    @inline(__always)
+    private func blockScore(_ index: Int, block: Int) -> Double {
+        var best = 0.0
+        for pair in 0..<PostingList.boundPairs {
+            let bound = cursors[index].boundPair(pair, ofBlock: block)
+            guard bound.frequency > 0 else { continue }
+            let norm =
+                bound.length < normByLength.count
+                ? normByLength[Int(bound.length)]
+                : Self.norm(length: Double(bound.length) / 8, averageLength: averageLength)
+            best = Swift.max(
+                best, Self.termScore(idf: idfs[index], frequency: Double(bound.frequency) / 8, norm: norm))
+        }
+        return best
+    }
+
+    /// Bounds for every document from `first` to the end of the lead's `block`: `bound`
+    /// is the lead's block bound plus `followers`, the sum over followers of the best bound
+    /// of the blocks holding their postings over those ordinals; 0 when a follower has
+    /// none left.
+    private mutating func blockBound(lead: Int, block: Int, from first: UInt32, followers: [Unit])
+        -> (bound: Double, followers: Double)
+    {
+        let last = cursors[lead].lastOrdinal(ofBlock: block)
+        var sum = 0.0
+        for position in 0..<followers.count {
+            let follower = followers[position].cursor
+            guard var current = cursors[follower].block(covering: first) else { return (0, 0) }
+            var best = 0.0
+            let blocks = cursors[follower].blockCount
+            while current < blocks {
+                best = Swift.max(best, blockScore(follower, block: current))
+                if cursors[follower].lastOrdinal(ofBlock: current) >= last { break }
+                current += 1
+            }
+            sum += best
+        }
+        return ((blockScore(lead, block: block) + sum) * Self.boundSlack, sum)
+    }
+
+    /// The smallest weighted frequency × 8 `w` for which `weight · f / (f + norm)` with
+    /// `f = w / 8` can reach `need` (rounded so that it never exceeds the exact solution).
+    private static func leastFrequency(weight: Double, need: Double, norm: Double) -> UInt32 {
+        guard need > 0 else { return 0 }
+        guard weight > need else { return UInt32.max }
+        let exact = 8 * need * norm / (weight - need) * (1 - 1e-12)
+        return exact >= 4e9 ? UInt32.max : UInt32(exact.rounded(.up))
+    }
+
+    /// The norm of the shortest document of the cursor `index`'s `block`.
+    private func shortestNorm(_ index: Int, block: Int) -> Double {
+        var shortest = UInt32.max
+        for pair in 0..<PostingList.boundPairs {
+            let bound = cursors[index].boundPair(pair, ofBlock: block)
+            if bound.frequency > 0 { shortest = Swift.min(shortest, bound.length) }
+        }
+        return Self.norm(length: Double(shortest) / 8, averageLength: averageLength)
+    }
+
+    /// Switches to pruning, estimating the total from the lead's progress so far.
+    private mutating func startPruning(lead: Unit) {
+        isPruning = true
+        normByLength = (0..<4096).map { Self.norm(length: Double($0) / 8, averageLength: averageLength) }
+        prepareLowNorms()
+        var consumed = 0.0
+        var count = 0.0
+        if lead.group >= 0 {
+            for clause in included where clause.group == lead.group {
+                for index in clause.first..<(clause.first + clause.count) {
+                    consumed += Double(cursors[index].postingsConsumed)
+                    count += Double(cursors[index].postingCount)
+                }
+            }
+        } else {
+            consumed = Double(cursors[lead.cursor].postingsConsumed)
+            count = Double(cursors[lead.cursor].postingCount)
+        }
+        let scaled = consumed > 0 ? (Double(total) * count / consumed).rounded() : Double(total)
+        estimatedTotal = scaled < Double(Int.max / 2) ? Int(scaled) : Int.max / 2
+    }
+
+    /// AND (or a single positive clause): the smallest unit leads, the others follow it;
+    /// see the type's documentation for when it prunes.
     private mutating func runAll() {
-        let order = included.indices.sorted { included[$0].estimatedSize < included[$1].estimatedSize }
-        var candidate: UInt32 = 0
-        while true {
-            var agreed = 0
-            var step = 0
-            while agreed < order.count {
-                let position = order[step]
-                if included[position].current < candidate { advanceIncluded(position, to: candidate) }
-                let ordinal = included[position].current
+        if included.contains(where: { $0.estimatedSize > 1024 }) { prepareLowNorms() }
+        var units: [Unit] = []
+        for clause in included {
+            if clause.group >= 0 {
+                units.append(Unit(cursor: -1, group: clause.group, size: clause.estimatedSize))
+            } else {
+                for index in clause.first..<(clause.first + clause.count) {
+                    units.append(Unit(cursor: index, group: -1, size: cursors[index].postingCount))
+                }
+            }
+        }
+        units.sort { ($0.size, $0.cursor, $0.group) < ($1.size, $1.cursor, $1.group) }
+        let lead = units[0]
+        let followers = Array(units.dropFirst())
+        let followersAreCursors = followers.allSatisfy { $0.group < 0 }
+        let skipsBlocks = lead.group < 0 && followersAreCursors
+        let phrases = included.filter { $0.shape == .phrase }
+        var checkedBlock = -1
+        var followerBound = Double.infinity
+        let inverseSlack = 1 / Self.boundSlack
+        var leadShortestNorm = 0.0
+        var minimumFrequency: UInt32 = 0
+        let leadWeight = lead.group >= 0 ? 0 : idfs[lead.cursor] * (Self.k1 + 1)
+        var examined = 0
+        candidates: while true {
+            let candidate = ordinal(of: lead)
+            if candidate == PostingCursor.end { return }
+            if !isPruning {
+                if examined >= exactCountBudget && ranked.isFull && lead.size > exactCountBudget * 4 {
+                    startPruning(lead: lead)
+                }
+                examined += 1
+            }
+            if isPruning {
+                if skipsBlocks {
+                    let block = cursors[lead.cursor].block
+                    if block != checkedBlock {
+                        checkedBlock = block
+                        let bounds = blockBound(
+                            lead: lead.cursor, block: block, from: candidate, followers: followers)
+                        if ranked.rejects(bounds.bound) {
+                            cursors[lead.cursor].skip(toBlock: block + 1)
+                            continue
+                        }
+                        followerBound = bounds.followers
+                        leadShortestNorm = shortestNorm(lead.cursor, block: block)
+                        minimumFrequency = Self.leastFrequency(
+                            weight: leadWeight, need: ranked.worstScore * inverseSlack - followerBound,
+                            norm: leadShortestNorm)
+                    }
+                    // Runs over the block's postings whose frequency is too low for any of
+                    // its documents (the check below, solved for the frequency once per block).
+                    let blockEnd = UInt32(block + 1) * PostingList.skipInterval
+                    var moved = false
+                    while cursors[lead.cursor].ordinal != PostingCursor.end
+                        && cursors[lead.cursor].weightedFrequency < minimumFrequency
+                    {
+                        let isLastOfBlock = cursors[lead.cursor].postingsConsumed >= blockEnd
+                        cursors[lead.cursor].next()
+                        moved = true
+                        if isLastOfBlock { break }
+                    }
+                    if moved { continue }
+                }
+                // The lead's score idf·f·(k1 + 1)/(f + norm) must reach the page's worst score
+                // (less the slack) minus the followers' best over the lead block: checked
+                // first with the block's shortest document, then with this one's length
+                // code, without moving the followers or dividing.
+                let need = ranked.worstScore * inverseSlack - followerBound
+                if skipsBlocks {
+                    let frequency = Double(cursors[lead.cursor].weightedFrequency) / 8
+                    if leadWeight * frequency < need * (frequency + leadShortestNorm) {
+                        cursors[lead.cursor].next()
+                        continue
+                    }
+                }
+                if !passes(candidate) {
+                    moveNext(lead, from: candidate)
+                    continue
+                }
+                if followersAreCursors {
+                    var bound = 0.0
+                    let norm: Double
+                    if lead.group >= 0 {
+                        collectGroup(lead.group, at: candidate)
+                        norm = foundCount > 0 ? lowNorm(cursor: store.scratch[0]) : 0
+                        for slot in 0..<foundCount { bound += exactScore(store.scratch[slot], norm: norm) }
+                    } else {
+                        norm = lowNorm(cursor: lead.cursor)
+                        let frequency = Double(cursors[lead.cursor].weightedFrequency) / 8
+                        if skipsBlocks && leadWeight * frequency < need * (frequency + norm) {
+                            cursors[lead.cursor].next()
+                            continue
+                        }
+                        bound = exactScore(lead.cursor, norm: norm)
+                    }
+                    for position in 0..<followers.count {
+                        let follower = followers[position]
+                        let ordinal = cursors[follower.cursor].ordinal
+                        if ordinal == candidate {
+                            bound += exactScore(follower.cursor, norm: norm)
+                        } else if ordinal > candidate {
+                            if ordinal == PostingCursor.end { return }
+                            advance(lead, to: ordinal)
+                            continue candidates
+                        } else {
+                            guard let block = cursors[follower.cursor].block(covering: candidate) else {
+                                return
+                            }
+                            let frequency =
+                                Double(cursors[follower.cursor].largestFrequency(ofBlock: block)) / 8
+                            bound += Self.termScore(
+                                idf: idfs[follower.cursor], frequency: frequency, norm: norm)
+                        }
+                    }
+                    if ranked.rejects(bound * Self.boundSlack) {
+                        moveNext(lead, from: candidate)
+                        continue
+                    }
+                }
+            }
+            for position in 0..<followers.count {
+                let follower = followers[position]
+                advance(follower, to: candidate)
+                let ordinal = ordinal(of: follower)
                 if ordinal == PostingCursor.end { return }
                 if ordinal > candidate {
-                    candidate = ordinal
-                    agreed = 1
-                } else {
-                    agreed += 1
+                    advance(lead, to: ordinal)
+                    continue candidates
                 }
-                step += 1
-                if step == order.count { step = 0 }
             }
-            if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for clause in included { score += self.score(clause, at: candidate, norm: norm) }
-                collect(candidate, score: score)
-            }
-            if candidate == PostingCursor.end - 1 { return }
-            candidate += 1
+            consider(candidate, phrases: phrases)
+            moveNext(lead, from: candidate)
         }
+    }
+
+    /// Whether a document is live and passes the filters.
+    @inline(__always)
+    private func passes(_ ordinal: UInt32) -> Bool {
+        if hasTombstones && !live[Int(ordinal)] { return false }
+        return !hasFilter || filter[Int(ordinal >> 6)] & (1 << UInt64(ordinal & 63)) != 0
+    }
+
+    /// Scores a document every AND unit is on, then checks phrases and exclusions (only
+    /// when the score can enter the page while pruning) and collects it.
+    private mutating func consider(_ candidate: UInt32, phrases: [Clause]) {
+        guard passes(candidate) else { return }
+        if hasLowNorms && ranked.isFull {
+            // A bound from the posting's length code first: a document that cannot enter
+            // the page is only counted, without reading its exact length.
+            let low = normByCode[Int(cursors[postingCursor(of: included[0])].lengthCode)]
+            var bound = 0.0
+            for position in included.indices {
+                bound += self.score(included[position], at: candidate, norm: low)
+            }
+            if ranked.rejects(bound * Self.boundSlack) {
+                if isPruning { return }
+                for phrase in phrases where !phraseOccurs(phrase) { return }
+                if !excluded.isEmpty && isExcluded(candidate) { return }
+                total += 1
+                return
+            }
+        }
+        let norm = norm(of: candidate)
+        var score = 0.0
+        for position in included.indices {
+            score += self.score(included[position], at: candidate, norm: norm)
+        }
+        if isPruning && ranked.rejects(score) { return }
+        for phrase in phrases where !phraseOccurs(phrase) { return }
+        if !excluded.isEmpty && isExcluded(candidate) { return }
+        collect(candidate, score: score)
+    }
+
+    // MARK: Prefix unions
+
+    /// Builds the heap of the cursors `first..<(first + count)`.
+    private mutating func makeGroup(first: Int, count: Int) -> Int {
+        let start = store.keyCount
+        for index in first..<(first + count) where cursors[index].ordinal != PostingCursor.end {
+            store.appendKey(UInt64(cursors[index].ordinal) << 32 | UInt64(index))
+        }
+        store.reserveScratch(2 * count)
+        let size = store.keyCount - start
+        var node = size / 2 - 1
+        while node >= 0 {
+            siftDown(store.keys + start, size: size, from: node)
+            node -= 1
+        }
+        groups.append(UnionGroup(start: start, size: size))
+        return groups.count - 1
+    }
+
+    /// The smallest ordinal among a group's cursors, or ``PostingCursor/end``.
+    @inline(__always)
+    private func groupOrdinal(_ group: Int) -> UInt32 {
+        let union = groups[group]
+        return union.size == 0 ? PostingCursor.end : UInt32(truncatingIfNeeded: store.keys[union.start] >> 32)
+    }
+
+    /// Moves every cursor of a group below `target` to its first posting at or after it.
+    private mutating func advanceGroup(_ group: Int, to target: UInt32) {
+        let union = groups[group]
+        let keys = store.keys + union.start
+        var size = union.size
+        while size > 0 {
+            let top = keys[0]
+            if top >> 32 >= UInt64(target) { break }
+            let index = Int(truncatingIfNeeded: top & 0xFFFF_FFFF)
+            cursors[index].advance(to: target)
+            let ordinal = cursors[index].ordinal
+            if ordinal == PostingCursor.end {
+                size -= 1
+                keys[0] = keys[size]
+            } else {
+                keys[0] = UInt64(ordinal) << 32 | UInt64(index)
+            }
+            siftDown(keys, size: size, from: 0)
+        }
+        if size != union.size { groups[group].size = size }
+    }
+
+    /// Restores the heap order of `keys[0..<size]` below `node`.
+    @inline(__always)
+    private func siftDown(_ keys: UnsafeMutablePointer<UInt64>, size: Int, from node: Int) {
+        var parent = node
+        let moving = keys[parent]
+        while true {
+            let left = parent * 2 + 1
+            guard left < size else { break }
+            var smallest = left
+            if left + 1 < size && keys[left + 1] < keys[left] { smallest = left + 1 }
+            guard keys[smallest] < moving else { break }
+            keys[parent] = keys[smallest]
+            parent = smallest
+        }
+        keys[parent] = moving
+    }
+
+    /// Puts the group's cursors on `ordinal`, in cursor order, in the store's first
+    /// ``foundCount`` scratch entries.
+    private mutating func collectGroup(_ group: Int, at ordinal: UInt32) {
+        foundCount = 0
+        let union = groups[group]
+        let keys = store.keys + union.start
+        guard union.size > 0, UInt32(truncatingIfNeeded: keys[0] >> 32) == ordinal else { return }
+        let found = store.scratch
+        let pending = store.scratch + union.size
+        var pendingCount = 1
+        pending[0] = 0
+        var count = 0
+        while pendingCount > 0 {
+            pendingCount -= 1
+            let node = pending[pendingCount]
+            let key = keys[node]
+            guard UInt32(truncatingIfNeeded: key >> 32) == ordinal else { continue }
+            // Keep the found cursors sorted (usually one or two).
+            var slot = count
+            let index = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            while slot > 0 && found[slot - 1] > index {
+                found[slot] = found[slot - 1]
+                slot -= 1
+            }
+            found[slot] = index
+            count += 1
+            let left = node * 2 + 1
+            if left < union.size {
+                pending[pendingCount] = left
+                pendingCount += 1
+            }
+            if left + 1 < union.size {
+                pending[pendingCount] = left + 1
+                pendingCount += 1
+            }
+        }
+        foundCount = count
     }
 
     private mutating func runAny() {
+        if included.reduce(0, { $0 + Int($1.estimatedSize) }) > 1024 { prepareLowNorms() }
         while true {
             var candidate = PostingCursor.end
             for clause in included where clause.current < candidate { candidate = clause.current }
             if candidate == PostingCursor.end { return }
             if accepts(candidate) {
-                let norm = norm(of: candidate)
-                var score = 0.0
-                for clause in included where clause.current == candidate {
-                    score += self.score(clause, at: candidate, norm: norm)
+                var bound = Double.infinity
+                if hasLowNorms && ranked.isFull {
+                    // A bound from the posting's length code first: a document that cannot
+                    // enter the page is only counted, without reading its exact length.
+                    var low = 0.0
+                    for clause in included where clause.current == candidate {
+                        low = normByCode[Int(cursors[postingCursor(of: clause)].lengthCode)]
+                        break
+                    }
+                    bound = 0.0
+                    for position in included.indices where included[position].current == candidate {
+                        bound += self.score(included[position], at: candidate, norm: low)
+                    }
                 }
-                collect(candidate, score: score)
+                if ranked.rejects(bound * Self.boundSlack) {
+                    total += 1
+                } else {
+                    let norm = norm(of: candidate)
+                    var score = 0.0
+                    for position in included.indices where included[position].current == candidate {
+                        score += self.score(included[position], at: candidate, norm: norm)
+                    }
+                    collect(candidate, score: score)
+                }
             }
             for position in included.indices where included[position].current == candidate {
                 advanceIncluded(position, to: candidate + 1)
             }
         }
+    }
+}
+
+/// Owns the cursors of one query, the heap keys of its prefix unions and a scratch
+/// buffer in manually managed memory.
+private final class CursorStore {
+    private(set) var base: UnsafeMutablePointer<PostingCursor>
+    private(set) var count = 0
+    private var capacity = 8
+    /// Heap keys of prefix unions: ordinal << 32 | cursor index.
+    private(set) var keys: UnsafeMutablePointer<UInt64>
+    private(set) var keyCount = 0
+    private var keyCapacity = 8
+    private(set) var scratch: UnsafeMutablePointer<Int>
+    private var scratchCapacity = 8
+
+    init() {
+        base = .allocate(capacity: 8)
+        keys = .allocate(capacity: 8)
+        scratch = .allocate(capacity: 8)
+    }
+
+    func appendKey(_ key: UInt64) {
+        if keyCount == keyCapacity {
+            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: keyCapacity * 2)
+            grown.initialize(from: keys, count: keyCount)
+            keys.deallocate()
+            keys = grown
+            keyCapacity *= 2
+        }
+        (keys + keyCount).initialize(to: key)
+        keyCount += 1
+    }
+
+    /// Makes the scratch buffer hold at least `needed` entries.
+    func reserveScratch(_ needed: Int) {
+        guard needed > scratchCapacity else { return }
+        scratch.deallocate()
+        scratch = .allocate(capacity: needed)
+        scratchCapacity = needed
+    }
+
+    func append(_ cursor: PostingCursor) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<PostingCursor>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: cursor)
+        count += 1
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+        keys.deallocate()
+        scratch.deallocate()
     }
 }

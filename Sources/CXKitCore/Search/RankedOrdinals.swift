@@ -25,6 +25,9 @@ struct RankedOrdinals {
     /// Whether the page is full.
     var isFull: Bool { entries.count >= capacity }
 
+    /// The score of the worst kept match; only meaningful once the page is full.
+    var worstScore: Double { entries.isEmpty ? -Double.infinity : entries[0].score }
+
     /// Whether a match with `score` cannot enter the page, whatever its identifier.
     @inline(__always)
     func rejects(_ score: Double) -> Bool {

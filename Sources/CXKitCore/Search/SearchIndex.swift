@@ -10,7 +10,9 @@
 /// - Queries follow ``SearchQueryParser`` and fold text with ``TextNormalizer``; terms
 ///   combine with AND unless the query asks for OR; exclusions and filters always apply.
 /// - Hits are ordered by score descending (BM25, k1 = 1.2, b = 0.75, field weights), then
-///   identifier ascending; ``SearchResults/totalHitCount`` counts every match.
+///   identifier ascending; ``SearchResults/totalHitCount`` counts every match, or
+///   estimates the count when ``SearchResults/isTotalHitCountExact`` is `false` (the hits
+///   are exact either way).
 public protocol SearchIndex: Sendable {
     /// Adds documents, replacing any with the same identifier, as one all-or-nothing step.
     ///

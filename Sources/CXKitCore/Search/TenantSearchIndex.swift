@@ -27,6 +27,7 @@ struct TenantSearchIndex: Sendable {
         var length: UInt32
         var positionsStart: UInt32
         var positionsCount: UInt32
+        var lengthCode: UInt8
     }
 
     /// Reusable buffers for indexing, so a bulk add allocates once.
@@ -60,6 +61,7 @@ struct TenantSearchIndex: Sendable {
     var deadCount = 0
 
     private let tokenizer = Tokenizer()
+    private let lengthFloors = LengthCode.floors
 
     /// A field weight in eighths, at least 1.
     @inline(__always)
@@ -121,6 +123,7 @@ struct TenantSearchIndex: Sendable {
             base &+= fieldWords &+ 1
         }
         lengths.append(length)
+        let lengthCode = LengthCode.code(for: length, floors: lengthFloors)
         Self.sortByTerm(&scratch.occurrences)
         var start = 0
         let occurrences = scratch.occurrences
@@ -137,7 +140,8 @@ struct TenantSearchIndex: Sendable {
             scratch.pending.append(
                 PendingPosting(
                     term: term, ordinal: ordinal, frequency: frequency, length: length,
-                    positionsStart: positionsStart, positionsCount: UInt32(end - start)))
+                    positionsStart: positionsStart, positionsCount: UInt32(end - start),
+                    lengthCode: lengthCode))
             start = end
         }
         liveCount += 1
@@ -158,7 +162,8 @@ struct TenantSearchIndex: Sendable {
             for posting in scratch.pending { scratch.termOffsets[Int(posting.term) + 1] += 1 }
             for term in 0..<termCount { scratch.termOffsets[term + 1] += scratch.termOffsets[term] }
             let placeholder = PendingPosting(
-                term: 0, ordinal: 0, frequency: 0, length: 0, positionsStart: 0, positionsCount: 0)
+                term: 0, ordinal: 0, frequency: 0, length: 0, positionsStart: 0, positionsCount: 0,
+                lengthCode: 0)
             scratch.sorted.removeAll(keepingCapacity: true)
             scratch.sorted.append(contentsOf: repeatElement(placeholder, count: scratch.pending.count))
             for posting in scratch.pending {
@@ -181,7 +186,7 @@ struct TenantSearchIndex: Sendable {
                 let slice = UnsafeBufferPointer(rebasing: all[start..<(start + Int(posting.positionsCount))])
                 postings[Int(posting.term)].append(
                     ordinal: posting.ordinal, weightedFrequency: posting.frequency, length: posting.length,
-                    positions: slice, encoded: &scratch.encoded)
+                    lengthCode: posting.lengthCode, positions: slice, encoded: &scratch.encoded)
             }
         }
     }

@@ -66,9 +66,11 @@ struct BruteForceSearch {
         guard count > 0 else { return ([], 0) }
         let average = live.reduce(0.0) { $0 + length($1) } / Double(count)
         var documentFrequency: [String: Int] = [:]
+        for document in live {
+            for key in Set(document.fields.flatMap(\.keys)) { documentFrequency[key, default: 0] += 1 }
+        }
         func idf(_ key: String) -> Double {
-            let containing = documentFrequency[key] ?? live.filter { frequency(key, in: $0) > 0 }.count
-            documentFrequency[key] = containing
+            let containing = documentFrequency[key] ?? 0
             let total = Double(count)
             let n = Double(containing)
             return log(1 + (total - n + 0.5) / (n + 0.5))
