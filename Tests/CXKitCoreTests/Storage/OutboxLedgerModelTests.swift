@@ -192,3 +192,49 @@ struct OutboxLedgerModelTests {
         }
     }
 }
+
+@Suite("Outbox trimming")
+struct OutboxTrimmingTests {
+    @Test("an entry redriven while the delivered front is being trimmed stays deliverable")
+    func redrivenEntrySurvivesTrimming() async throws {
+        let store = InMemoryRecordStore()
+        let tenant = try TenantID("trim")
+        let ids = seededIdentifiers(91)
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        var events: [EventEnvelope] = []
+        var transaction = StoreTransaction()
+        for index in 0..<2_000 {
+            let event = EventEnvelope(
+                id: EventID(rawValue: ids.nextIdentifier()), tenant: tenant, kind: "trim.changed",
+                aggregate: AggregateReference(type: "trim.item", id: ids.nextIdentifier()), occurredAt: now,
+                actor: nil, payload: Payload(index))
+            events.append(event)
+            transaction.append(event)
+        }
+        _ = try await store.commit(transaction, in: tenant)
+        let claimed = try await store.claimOutboxEntries(
+            limit: 2_000, claimant: "relay", now: now, leaseDuration: .seconds(60))
+        #expect(claimed.count == 2_000)
+        // Dead-letter the sixth entry, deliver the first thousand around it, redrive it, then
+        // deliver enough more that the delivered front is dropped from memory.
+        try await store.recordOutboxFailure(
+            events[5].id, claimant: "relay",
+            failure: OutboxFailure(error: "down", deliveredSinks: [], retryAt: nil))
+        try await store.acknowledgeOutboxEntries(events[0..<1_000].map(\.id), claimant: "relay")
+        #expect(try await store.redriveOutboxEntries([events[5].id], in: tenant, now: now) == 1)
+        try await store.acknowledgeOutboxEntries(events[1_000..<1_100].map(\.id), claimant: "relay")
+
+        #expect(store.outboxEntryCount == 901)
+        let pending = try await store.outboxEntries(status: .pending, in: tenant, after: nil, limit: 1)
+        #expect(pending.map(\.event.id) == [events[5].id])
+        let again = try await store.claimOutboxEntries(
+            limit: 1, claimant: "relay-2", now: now.addingTimeInterval(120), leaseDuration: .seconds(60))
+        #expect(again.map(\.event.id) == [events[5].id])
+        try await store.acknowledgeOutboxEntries([events[5].id], claimant: "relay-2")
+        #expect(store.outboxEntryCount == 900)
+        #expect(
+            try await store.outboxEntries(status: .deadLettered, in: tenant, after: nil, limit: 10).isEmpty)
+        let next = try await store.outboxEntries(status: .pending, in: tenant, after: nil, limit: 1)
+        #expect(next.map(\.event.id) == [events[1_100].id])
+    }
+}

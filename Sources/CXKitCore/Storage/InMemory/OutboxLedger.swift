@@ -61,7 +61,12 @@ final class OutboxLedger {
     private func store(_ slot: OutboxSlot?, at sequence: UInt64) {
         let inArray = sequence >= base && sequence - base < UInt64(slots.count)
         if let slot, slot.entry.status == .pending, inArray {
-            slots[Int(sequence - base)] = slot
+            let index = Int(sequence - base)
+            slots[index] = slot
+            // A redriven entry can land inside the emptied front: the front ends before it.
+            leadingEmpty = Swift.min(leadingEmpty, index)
+            // Coming back from the side table (a redriven dead letter): drop that copy.
+            if !parked.isEmpty { parked[sequence] = nil }
             return
         }
         if inArray, slots[Int(sequence - base)] != nil {
