@@ -39,6 +39,24 @@ struct InMemoryRecordStoreValidationTests {
         #expect(store.outboxEntryCount == 0)
     }
 
+    @Test("large batches name the first repeated event and the first repeated record too")
+    func duplicatesInLargeBatches() async {
+        let repeated = ids.nextIdentifier()
+        var events = StoreTransaction()
+        for position in 0..<30 { events.append(event(position == 7 || position == 23 ? repeated : nil)) }
+        await expectValidation("events[23].id") { _ = try await store.commit(events, in: tenant) }
+
+        let record = ids.nextIdentifier()
+        var changes = StoreTransaction()
+        for position in 0..<30 {
+            changes.insert(
+                TestTally(id: position == 4 || position == 19 ? record : ids.nextIdentifier(), value: 0))
+        }
+        await expectValidation("changes[19]") { _ = try await store.commit(changes, in: tenant) }
+        #expect(store.outboxEntryCount == 0)
+        #expect(store.recordCount(in: tenant) == 0)
+    }
+
     @Test("an event already in the outbox is rejected naming events[i].id")
     func eventAlreadyInOutbox() async throws {
         let first = event()

@@ -212,23 +212,37 @@ public final class InMemoryRecordStore: RecordStore {
         for (position, event) in transaction.events.enumerated() where event.tenant != tenant {
             throw .validation(field: "events[\(position)].tenant", reason: "must be the commit's tenant")
         }
-        if transaction.events.count > 1 {
-            var seen = Set<EventID>(minimumCapacity: transaction.events.count)
-            for (position, event) in transaction.events.enumerated() where !seen.insert(event.id).inserted {
-                throw .validation(field: "events[\(position)].id", reason: "appears twice in the batch")
-            }
+        let events = transaction.events
+        if let position = firstRepeat(
+            count: events.count, { events[$0].id == events[$1].id }, hash: { events[$0].id })
+        {
+            throw .validation(field: "events[\(position)].id", reason: "appears twice in the batch")
         }
-        if transaction.changes.count > 1 {
-            var seen = Set<ChangeKey>(minimumCapacity: transaction.changes.count)
-            for (position, change) in transaction.changes.enumerated() {
-                let key = ChangeKey(type: change.recordTypeIdentifier, id: change.reference.id)
-                if !seen.insert(key).inserted {
-                    throw .validation(
-                        field: "changes[\(position)]", reason: "changes a record changed earlier in the batch"
-                    )
-                }
-            }
+        let changes = transaction.changes
+        let keys = { (index: Int) in
+            ChangeKey(type: changes[index].recordTypeIdentifier, id: changes[index].recordID)
         }
+        if let position = firstRepeat(count: changes.count, { keys($0) == keys($1) }, hash: keys) {
+            throw .validation(
+                field: "changes[\(position)]", reason: "changes a record changed earlier in the batch")
+        }
+    }
+
+    /// The first position whose element equals an earlier one, or `nil`. Small batches (the
+    /// usual commit) compare pairs without allocating; large ones go through a set.
+    private static func firstRepeat<Key: Hashable>(
+        count: Int, _ areEqual: (Int, Int) -> Bool, hash key: (Int) -> Key
+    ) -> Int? {
+        guard count > 1 else { return nil }
+        if count <= 16 {
+            for later in 1..<count {
+                for earlier in 0..<later where areEqual(earlier, later) { return later }
+            }
+            return nil
+        }
+        var seen = Set<Key>(minimumCapacity: count)
+        for position in 0..<count where !seen.insert(key(position)).inserted { return position }
+        return nil
     }
 
     private static func check(_ change: RecordChange, in partition: TenantPartition?) throws(CoreError) {
@@ -532,6 +546,15 @@ public final class InMemoryRecordStore: RecordStore {
 }
 
 extension RecordChange {
+    /// The identifier of the record this change touches.
+    fileprivate var recordID: Identifier {
+        switch self {
+        case .insert(let record): record.recordID
+        case .update(let record, _): record.recordID
+        case .delete(_, let id, _): id
+        }
+    }
+
     /// The Swift type of the record this change touches, as a table key.
     fileprivate var recordTypeIdentifier: ObjectIdentifier {
         switch self {
