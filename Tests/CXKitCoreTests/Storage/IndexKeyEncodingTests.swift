@@ -63,6 +63,16 @@ struct IndexKeyEncodingTests {
                 IndexKeyEncoding.encode([.double(.nan)]), IndexKeyEncoding.encode([.double(-.infinity)])))
     }
 
+    @Test("dates one representable step apart keep distinct, ordered encodings")
+    func adjacentDates() {
+        let instant = 1_000_000_000.0  // seconds after 2001-01-01
+        let earlier = Date(timeIntervalSinceReferenceDate: instant)
+        let later = Date(timeIntervalSinceReferenceDate: instant.nextUp)
+        #expect(earlier < later)
+        #expect(
+            compareBytes(IndexKeyEncoding.encode([.date(earlier)]), IndexKeyEncoding.encode([.date(later)])))
+    }
+
     @Test("strings containing NUL keep their order relative to their prefixes")
     func stringsWithNul() {
         let plain = IndexKeyEncoding.encode([.string("a")])

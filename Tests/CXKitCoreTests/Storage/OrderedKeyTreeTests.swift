@@ -170,8 +170,8 @@ struct IndexEntryOrderTests {
             )
             let sameSort = !a.precedes(b) && !b.precedes(a)
             let reference = sameSort ? idA < idB : a.precedes(b)
-            let entryA = IndexEntry(key: EncodedIndexKey(partition: [], sort: a), id: idA)
-            let entryB = IndexEntry(key: EncodedIndexKey(partition: [], sort: b), id: idB)
+            let entryA = IndexEntry(key: IndexKey(sort: a).encoded, id: idA)
+            let entryB = IndexEntry(key: IndexKey(sort: b).encoded, id: idB)
             #expect(entryA.key.sortValues == a, "seed 77, step \(step)")
             #expect((entryA < entryB) == reference, "seed 77, step \(step)")
             #expect((entryA == entryB) == (sameSort && idA == idB), "seed 77, step \(step)")
@@ -188,13 +188,13 @@ struct IndexEntryOrderTests {
             var writer = IndexKeyWriter(partitionCount: partition.count)
             for value in partition { writer.append(value) }
             let sort: [IndexValue] = [.int(Int64(random.next(below: 5)) - 2), .string("x")]
-            let key = EncodedIndexKey(partition: partition, sort: sort)
+            let key = IndexKey(partition: partition, sort: sort).encoded
             #expect(EncodedIndexKey.compare(writer.key, key) < 0, "seed 78, step \(step)")
             #expect(EncodedIndexKey.compare(key, writer.successorOfPrefix) < 0, "seed 78, step \(step)")
             #expect(key.sortValues == sort, "seed 78, step \(step)")
             // A key whose partition has one component fewer never falls inside the range.
-            let shorter = EncodedIndexKey(
-                partition: Array(partition.dropLast()), sort: partition.suffix(1) + sort)
+            let shorter = IndexKey(partition: Array(partition.dropLast()), sort: partition.suffix(1) + sort)
+                .encoded
             if !partition.isEmpty {
                 let inside =
                     EncodedIndexKey.compare(writer.key, shorter) <= 0

@@ -28,14 +28,6 @@ struct EncodedIndexKey: Hashable, Sendable {
     /// The smallest key: no byte at all.
     static let minimum = EncodedIndexKey(w0: 0, w1: 0, w2: 0, w3: 0, overflow: nil)
 
-    /// Encodes a partition and sort values.
-    init(partition: [IndexValue], sort: [IndexValue]) {
-        var writer = IndexKeyWriter(partitionCount: partition.count)
-        for value in partition { writer.append(value) }
-        for value in sort { writer.append(value) }
-        self = writer.key
-    }
-
     @inlinable
     init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64, overflow: ContiguousArray<UInt8>?) {
         self.w0 = w0
@@ -133,7 +125,8 @@ struct EncodedIndexKey: Hashable, Sendable {
     }
 }
 
-/// Writes an ``EncodedIndexKey`` component by component, inline until the 32nd byte.
+/// Writes an ``EncodedIndexKey`` component by component, inline until the 32nd byte, in
+/// the component encoding ``IndexKeyEncoding`` documents (which writes through it too).
 ///
 /// Inlinable, so an ``IndexKey`` built from array literals in another module encodes the
 /// values where the arrays are made and the arrays can live on the stack.
@@ -143,6 +136,10 @@ struct IndexKeyWriter {
     /// The number of bytes written.
     @usableFromInline var count = 0
     @usableFromInline var overflow: ContiguousArray<UInt8>?
+
+    /// Starts an empty byte string (no partition count), as ``IndexKeyEncoding`` writes.
+    @inlinable
+    init() {}
 
     /// Starts a key whose partition has `partitionCount` components.
     @inlinable
@@ -161,6 +158,13 @@ struct IndexKeyWriter {
         var copy = self
         copy.append(byte: 0xFF)
         return copy.key
+    }
+
+    /// Exactly the bytes written so far.
+    var bytes: [UInt8] {
+        var result = withUnsafeBytes(of: inline) { Array($0.prefix(Swift.min(count, 32))) }
+        if let overflow { result.append(contentsOf: overflow) }
+        return result
     }
 
     /// The key written so far.

@@ -213,30 +213,27 @@ public final class InMemoryRecordStore: RecordStore {
             throw .validation(field: "events[\(position)].tenant", reason: "must be the commit's tenant")
         }
         let events = transaction.events
-        if let position = firstRepeat(
-            count: events.count, { events[$0].id == events[$1].id }, hash: { events[$0].id })
-        {
+        if let position = firstRepeat(count: events.count, key: { events[$0].id }) {
             throw .validation(field: "events[\(position)].id", reason: "appears twice in the batch")
         }
         let changes = transaction.changes
-        let keys = { (index: Int) in
+        let changeKey = { (index: Int) in
             ChangeKey(type: changes[index].recordTypeIdentifier, id: changes[index].recordID)
         }
-        if let position = firstRepeat(count: changes.count, { keys($0) == keys($1) }, hash: keys) {
+        if let position = firstRepeat(count: changes.count, key: changeKey) {
             throw .validation(
                 field: "changes[\(position)]", reason: "changes a record changed earlier in the batch")
         }
     }
 
-    /// The first position whose element equals an earlier one, or `nil`. Small batches (the
+    /// The first position whose key equals an earlier one's, or `nil`. Small batches (the
     /// usual commit) compare pairs without allocating; large ones go through a set.
-    private static func firstRepeat<Key: Hashable>(
-        count: Int, _ areEqual: (Int, Int) -> Bool, hash key: (Int) -> Key
-    ) -> Int? {
+    private static func firstRepeat<Key: Hashable>(count: Int, key: (Int) -> Key) -> Int? {
         guard count > 1 else { return nil }
         if count <= 16 {
             for later in 1..<count {
-                for earlier in 0..<later where areEqual(earlier, later) { return later }
+                let laterKey = key(later)
+                for earlier in 0..<later where key(earlier) == laterKey { return later }
             }
             return nil
         }

@@ -14,20 +14,23 @@ import Foundation
 /// string, `0x05` identifier, `0x06` date) followed by
 /// - bool: `0x00` or `0x01`;
 /// - int: 8 bytes big-endian with the sign bit flipped;
-/// - double and date (seconds since 1970): 8 bytes of the IEEE 754 bits, big-endian, with
-///   the sign bit flipped for non-negative values and every bit flipped for negative ones;
-/// - string: its UTF-8 bytes with `0x00` written as `0x00 0xFF`, then `0x00 0x00`;
+/// - double and date (seconds since Foundation's reference date, 2001-01-01, so every
+///   distinct `Date` keeps a distinct key): 8 bytes of the IEEE 754 bits, big-endian, with
+///   the sign bit flipped for non-negative values and every bit flipped for negative ones
+///   (NaN first, both zeros alike);
+/// - string: its UTF-8 bytes with `0x00` written as `0x00 0xFF`, then `0x00`;
 /// - identifier: 16 bytes big-endian.
+///
+/// The in-memory store compares keys in this same encoding.
 public enum IndexKeyEncoding {
     /// Encodes a composite key.
     ///
     /// - Parameter key: The key's components.
     /// - Returns: Bytes whose `memcmp` order matches the key order.
     public static func encode(_ key: [IndexValue]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(key.count * 10)
-        for value in key { append(value, to: &bytes) }
-        return bytes
+        var writer = IndexKeyWriter()
+        for value in key { writer.append(value) }
+        return writer.bytes
     }
 
     /// The smallest byte string greater than every encoding that starts with `prefix`:
@@ -37,52 +40,5 @@ public enum IndexKeyEncoding {
     /// - Returns: `prefix` followed by `0xFF` (no tag byte is `0xFF`).
     public static func successor(ofPrefix prefix: [UInt8]) -> [UInt8] {
         prefix + [0xFF]
-    }
-
-    private static func append(_ value: IndexValue, to bytes: inout [UInt8]) {
-        switch value {
-        case .bool(let flag):
-            bytes.append(0x01)
-            bytes.append(flag ? 1 : 0)
-        case .int(let number):
-            bytes.append(0x02)
-            appendBigEndian(UInt64(bitPattern: number) ^ (1 << 63), to: &bytes)
-        case .double(let number):
-            bytes.append(0x03)
-            appendBigEndian(orderedBits(number), to: &bytes)
-        case .string(let text):
-            bytes.append(0x04)
-            for byte in text.utf8 {
-                bytes.append(byte)
-                if byte == 0 { bytes.append(0xFF) }
-            }
-            bytes.append(0)
-            bytes.append(0)
-        case .identifier(let id):
-            bytes.append(0x05)
-            appendBigEndian(id.high, to: &bytes)
-            appendBigEndian(id.low, to: &bytes)
-        case .date(let date):
-            bytes.append(0x06)
-            appendBigEndian(orderedBits(date.timeIntervalSince1970), to: &bytes)
-        }
-    }
-
-    private static func orderedBits(_ number: Double) -> UInt64 {
-        // NaN sorts first among doubles, matching IndexValue's order.
-        if number.isNaN { return 0 }
-        // -0.0 and 0.0 are equal keys, so they must encode alike.
-        if number == 0 { return 1 << 63 }
-        let bits = number.bitPattern
-        return number.sign == .minus ? ~bits : bits ^ (1 << 63)
-    }
-
-    private static func appendBigEndian(_ word: UInt64, to bytes: inout [UInt8]) {
-        var shift: UInt64 = 56
-        while true {
-            bytes.append(UInt8(truncatingIfNeeded: word >> shift))
-            if shift == 0 { break }
-            shift -= 8
-        }
     }
 }
