@@ -84,28 +84,35 @@ public struct Identifier: Hashable, Comparable, Sendable {
             ))
     }
 
-    /// The canonical lower-case UUID string, e.g. `0190a6b2-7c4e-7d3a-9b1f-2a6c0e4d5f60`.
+    /// The canonical lower-case UUID string, e.g. `0190a6b2-7c4e-7d3a-9b1f-2a6c0e4d5f60`,
+    /// written straight into the string's storage (one allocation).
     public var uuidString: String {
-        var chars = [UInt8]()
-        chars.reserveCapacity(36)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        func append(_ word: UInt64, from: Int, to: Int) {
-            var shift = 60 - from * 4
-            for _ in from..<to {
-                chars.append(hex[Int((word >> UInt64(shift)) & 0xF)])
-                shift -= 4
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            var position = 0
+            func append(_ word: UInt64, from: Int, to: Int) {
+                var shift = 60 - from * 4
+                for _ in from..<to {
+                    let digit = UInt8(truncatingIfNeeded: (word >> UInt64(shift)) & 0xF)
+                    buffer[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                    position += 1
+                    shift -= 4
+                }
             }
+            func dash() {
+                buffer[position] = UInt8(ascii: "-")
+                position += 1
+            }
+            append(high, from: 0, to: 8)
+            dash()
+            append(high, from: 8, to: 12)
+            dash()
+            append(high, from: 12, to: 16)
+            dash()
+            append(low, from: 0, to: 4)
+            dash()
+            append(low, from: 4, to: 16)
+            return position
         }
-        append(high, from: 0, to: 8)
-        chars.append(UInt8(ascii: "-"))
-        append(high, from: 8, to: 12)
-        chars.append(UInt8(ascii: "-"))
-        append(high, from: 12, to: 16)
-        chars.append(UInt8(ascii: "-"))
-        append(low, from: 0, to: 4)
-        chars.append(UInt8(ascii: "-"))
-        append(low, from: 4, to: 16)
-        return String(decoding: chars, as: UTF8.self)
     }
 
     /// The instant encoded in a version 7 identifier, or `nil` for other versions.

@@ -123,7 +123,7 @@ extension ReturnsService {
                     if firstCategory { $0.ordersPlaced += 1 }
                 }
                 let firstProduct = seenProducts.insert(line.product).inserted
-                rollups.update(.product, key: ReferenceText.uuid(line.product.rawValue), period: period) {
+                rollups.update(.product, key: line.product.rawValue.uuidString, period: period) {
                     $0.unitsSold += Int64(line.quantity)
                     if firstProduct { $0.ordersPlaced += 1 }
                 }

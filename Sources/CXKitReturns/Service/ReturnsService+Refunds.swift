@@ -251,7 +251,7 @@ extension ReturnsService {
         let number = refund.attempts.count + 1
         refund.attempts.append(
             RefundAttempt(
-                number: number, idempotencyKey: ReferenceText.uuid(refund.id.rawValue, suffix: "-\(number)"),
+                number: number, idempotencyKey: "\(refund.id.rawValue.uuidString)-\(number)",
                 startedAt: now))
     }
 

@@ -280,7 +280,7 @@ extension ReturnsService {
                 $0.requests += 1
                 $0.unitsReturned += Int64(item.quantity)
             }
-            rollups.update(.product, key: ReferenceText.uuid(line.product.rawValue), period: period) {
+            rollups.update(.product, key: line.product.rawValue.uuidString, period: period) {
                 $0.requests += 1
                 $0.unitsReturned += Int64(item.quantity)
             }

@@ -250,8 +250,7 @@ extension ReturnsService {
                 let line = snapshot.lines[item.lineIndex]
                 try await inventory.restock(
                     count, of: line.product, variant: line.variant,
-                    reference: ReferenceText.uuid(
-                        item.id.rawValue, prefix: "restock-\(loaded.record.rmaNumber)-"), in: tenant
+                    reference: "restock-\(loaded.record.rmaNumber)-\(item.id.rawValue.uuidString)", in: tenant
                 )
             }
             loaded.record.settlement = settlement

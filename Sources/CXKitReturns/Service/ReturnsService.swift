@@ -247,7 +247,7 @@ public struct ReturnsService: Sendable {
     }
 
     static func holdReference(_ request: ReturnRequest, _ item: ReturnItem) -> String {
-        ReferenceText.uuid(item.id.rawValue, prefix: "hold-\(request.rmaNumber)-")
+        "hold-\(request.rmaNumber)-\(item.id.rawValue.uuidString)"
     }
 
     func refundDeadline(from start: Date, policy: ReturnPolicy) throws -> Date {

@@ -13,6 +13,14 @@ struct IdentifierTests {
         #expect(id.uuid == uuid)
     }
 
+    @Test("the UUID string equals Foundation's, lower-cased, for random and extreme identifiers")
+    func uuidStringMatchesFoundation() {
+        let random = SeededRandomSource(seed: 5)
+        var ids = [Identifier(high: 0, low: 0), Identifier(high: .max, low: .max)]
+        for _ in 0..<200 { ids.append(Identifier(high: random.nextUInt64(), low: random.nextUInt64())) }
+        for id in ids { #expect(id.uuidString == id.uuid.uuidString.lowercased(), "seed 5") }
+    }
+
     @Test("malformed UUID strings are rejected")
     func malformedStrings() {
         for text in [
