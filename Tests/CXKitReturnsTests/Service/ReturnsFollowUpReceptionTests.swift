@@ -15,14 +15,22 @@ struct ReturnsFollowUpReceptionTests {
         return try await harness.service.issueLabel(submitted.id, by: TestPrincipals.customer)
     }
 
+    /// The warehouse receives `quantity` units of the request's first item.
+    @discardableResult
+    func receive(_ quantity: Int, of request: ReturnRequest, in harness: ReturnsHarness) async throws
+        -> ReturnRequest
+    {
+        let item = try #require(request.items.first)
+        return try await harness.service.receive(
+            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: quantity)],
+            by: TestPrincipals.warehouse)
+    }
+
     @Test("the rest of a short shipment is received later and then refunded in full")
     func secondReceptionCompletesTheItem() async throws {
         let harness = try ReturnsHarness()
         let request = try await labelled(harness)
-        let item = try #require(request.items.first)
-        let first = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
-            by: TestPrincipals.warehouse)
+        let first = try await receive(1, of: request, in: harness)
         #expect(first.state == .received)
         #expect(first.items[0].reception == .shortShipped)
         #expect(first.items[0].receivedQuantity == 1)
@@ -30,9 +38,7 @@ struct ReturnsFollowUpReceptionTests {
         #expect(first.items[0].outstandingQuantity == 1)
 
         harness.clock.advance(by: .seconds(86_400))
-        let second = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
-            by: TestPrincipals.warehouse)
+        let second = try await receive(1, of: request, in: harness)
         #expect(second.state == .received)
         #expect(second.items[0].reception == .received)
         #expect(second.items[0].receivedQuantity == 2)
@@ -54,15 +60,10 @@ struct ReturnsFollowUpReceptionTests {
     func overReceptionIsRefused() async throws {
         let harness = try ReturnsHarness()
         let request = try await labelled(harness)
-        let item = try #require(request.items.first)
-        _ = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
-            by: TestPrincipals.warehouse)
+        try await receive(1, of: request, in: harness)
         for quantity in [2, -1] {
             await expectReturnsError(.validationFailed, field: "receipts[0].receivedQuantity") {
-                _ = try await harness.service.receive(
-                    request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: quantity)],
-                    by: TestPrincipals.warehouse)
+                try await receive(quantity, of: request, in: harness)
             }
         }
         let unchanged = try await harness.service.request(request.id, by: TestPrincipals.agent)
@@ -74,27 +75,17 @@ struct ReturnsFollowUpReceptionTests {
     func noReceptionWhenNothingIsOutstanding() async throws {
         let harness = try ReturnsHarness()
         let request = try await labelled(harness)
-        let item = try #require(request.items.first)
-        _ = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 2)],
-            by: TestPrincipals.warehouse)
+        try await receive(2, of: request, in: harness)
         await expectReturnsError(.invalidTransition, field: nil) {
-            _ = try await harness.service.receive(
-                request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
-                by: TestPrincipals.warehouse)
+            try await receive(1, of: request, in: harness)
         }
 
         let other = try ReturnsHarness()
         let short = try await labelled(other)
-        let shortItem = try #require(short.items.first)
-        _ = try await other.service.receive(
-            short.id, receipts: [ItemReceipt(item: shortItem.id, receivedQuantity: 1)],
-            by: TestPrincipals.warehouse)
+        try await receive(1, of: short, in: other)
         _ = try await other.service.inspect(short.id, inspections: [], by: TestPrincipals.warehouse)
         do {
-            _ = try await other.service.receive(
-                short.id, receipts: [ItemReceipt(item: shortItem.id, receivedQuantity: 1)],
-                by: TestPrincipals.warehouse)
+            try await receive(1, of: short, in: other)
             Issue.record("a reception after inspection must be refused")
         } catch let error as ReturnsError {
             #expect(error.code == .invalidTransition)
@@ -119,9 +110,7 @@ struct ReturnsFollowUpReceptionTests {
             #expect(error.code == .invalidTransition)
             #expect(error.currentState == "lost")
         }
-        let found = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 2)],
-            by: TestPrincipals.warehouse)
+        let found = try await receive(2, of: request, in: harness)
         #expect(found.items[0].reception == .received)
         #expect(found.items[0].receivedQuantity == 2)
     }
@@ -130,10 +119,7 @@ struct ReturnsFollowUpReceptionTests {
     func refundCoversReceivedAcceptedUnitsOnly() async throws {
         let harness = try ReturnsHarness()
         let request = try await labelled(harness)
-        let item = try #require(request.items.first)
-        _ = try await harness.service.receive(
-            request.id, receipts: [ItemReceipt(item: item.id, receivedQuantity: 1)],
-            by: TestPrincipals.warehouse)
+        try await receive(1, of: request, in: harness)
         let inspected = try await harness.service.inspect(
             request.id, inspections: [], by: TestPrincipals.warehouse)
         let settled = try #require(inspected.settlement)
