@@ -22,7 +22,7 @@ struct IndexEntry: Comparable {
 
     /// The smallest entry under `key`: every entry with that key follows it.
     static func first(under key: EncodedIndexKey) -> IndexEntry {
-        IndexEntry(key: key, id: Identifier(high: 0, low: 0))
+        IndexEntry(key: key, id: .zero)
     }
 
     @inline(__always)
