@@ -92,8 +92,7 @@ public final class InMemoryRecordStore: RecordStore {
         -> Versioned<Record>?
     {
         state.withLock { state in
-            guard let row = state.existingPartition(tenant)?.existingTable(type)?.row(id) else { return nil }
-            return Versioned(record: row.record, version: row.version)
+            state.existingPartition(tenant)?.existingTable(type)?.versioned(id)
         }
     }
 
@@ -114,9 +113,7 @@ public final class InMemoryRecordStore: RecordStore {
             var result: [Versioned<Record>] = []
             result.reserveCapacity(ids.count)
             for id in ids where seen.insert(id).inserted {
-                if let row = table.row(id) {
-                    result.append(Versioned(record: row.record, version: row.version))
-                }
+                if let versioned = table.versioned(id) { result.append(versioned) }
             }
             return result
         }

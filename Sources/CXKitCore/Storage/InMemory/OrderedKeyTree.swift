@@ -238,6 +238,26 @@ final class OrderedKeyTree<Key: Comparable> {
         return .replaced(maximumChanged: index + 1 == node.keys.count)
     }
 
+    /// Overwrites the key equal to `key` with `key` itself: for keys that carry payload
+    /// outside their ordering (an index entry's row slot). Inner nodes' copies, which serve
+    /// only comparisons, keep the old payload.
+    ///
+    /// - Returns: `false` when no equal key is present.
+    @discardableResult
+    func overwrite(_ key: Key) -> Bool {
+        var node = root
+        while true {
+            let index = Self.lowerBound(of: key, in: node.keys)
+            guard index < node.keys.count else { return false }
+            if node.isLeaf {
+                guard node.keys[index] == key else { return false }
+                node.keys[index] = key
+                return true
+            }
+            node = node.children[index]
+        }
+    }
+
     // MARK: Scans
 
     /// Visits keys in ascending order, starting at the first key for which `isBefore`

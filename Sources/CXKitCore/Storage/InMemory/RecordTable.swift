@@ -5,58 +5,65 @@
 /// ``OrderedKeyTree`` of ``IndexEntry`` values per partition (an index by customer has as
 /// many small trees as customers, so a change touches a shallow tree); entries carry their
 /// row's slot, so a page goes from the index straight to the rows.
+///
+/// The table's code runs unspecialised (it is generic over the host's record types), so
+/// its hot paths avoid types built from `Record`, such as `Optional<Record>` or
+/// `RecordIndex<Record>`: the runtime would look up each one's metadata on every use.
+/// Records and versions sit in two arrays (a deleted record's slot is refilled by the last
+/// record, so no value outlives its deletion), and the indexes' key functions are kept in
+/// ``IndexKeyFunctions`` values, which are not generic.
 final class RecordTable<Record: StoredRecord>: AnyRecordTable {
-    /// A stored record and its version.
-    struct Row {
-        var record: Record
-        var version: UInt64
-    }
-
-    /// Where each record sits in `rows`. The map is concrete and flat, so a lookup runs
-    /// specialised code even when the table's callers are generic, and costs about one
+    /// Where each record sits in `records`. The map is concrete and flat, so a lookup runs
+    /// specialised code even though the table's callers are generic, and costs about one
     /// cache miss.
     @exclusivity(unchecked) private var positions = IdentifierSlotMap()
-    /// The records and their versions by slot; a deleted record's slot is emptied (so no
-    /// value outlives its deletion) and reused.
-    @exclusivity(unchecked) private var rows: ContiguousArray<Row?> = []
-    /// Where ``touchRows(at:)`` leaves what it read, so the reads are not optimised away.
+    /// The records by slot, without gaps.
+    @exclusivity(unchecked) private var records: ContiguousArray<Record> = []
+    /// The records' versions, by slot.
+    @exclusivity(unchecked) private var versions: ContiguousArray<UInt64> = []
+    /// Where ``touchRecords(at:)`` leaves what it read, so the reads are not optimised away.
     @exclusivity(unchecked) private var touched: UInt8 = 0
-    /// Emptied slots, reused by inserts.
-    @exclusivity(unchecked) private var freeSlots: [Int] = []
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
     private let primary = OrderedKeyTree<Identifier>()
-    /// The secondary indexes, read once from `Record.indexes`.
-    private let indexes: [RecordIndex<Record>]
+    /// The secondary indexes' names, read once from `Record.indexes`.
+    private let indexNames: [String]
+    /// The secondary indexes' key functions, in the same order.
+    private let readers: ContiguousArray<IndexKeyFunctions>
     /// For each secondary index, its entries per encoded partition.
-    @exclusivity(unchecked) private var partitions: [[EncodedIndexKey: OrderedKeyTree<IndexEntry>]]
+    @exclusivity(unchecked) private var partitions: ContiguousArray<PartitionTreeMap>
 
     init() {
         let indexes = Record.indexes
-        self.indexes = indexes
-        self.partitions = Array(repeating: [:], count: indexes.count)
+        indexNames = indexes.map(\.name)
+        readers = ContiguousArray(indexes.map(IndexKeyFunctions.init))
+        partitions = ContiguousArray(repeating: PartitionTreeMap(), count: indexes.count)
         super.init(recordType: Record.recordType)
     }
 
-    override var count: Int { positions.count }
+    override var count: Int { records.count }
+
+    /// The slot of a record, or `nil` when it does not exist.
+    @inline(__always)
+    func slot(of id: Identifier) -> Int? { positions.slot(of: id) }
 
     /// The stored version of a record, or `nil` when it does not exist.
     @inline(__always)
     func version(of id: Identifier) -> UInt64? {
-        guard let position = positions.slot(of: id) else { return nil }
-        return rows[position]?.version
+        guard let slot = positions.slot(of: id) else { return nil }
+        return versions[slot]
     }
 
     /// The stored record and its version, or `nil` when it does not exist.
     @inline(__always)
-    func row(_ id: Identifier) -> Row? {
-        guard let position = positions.slot(of: id) else { return nil }
-        return rows[position]
+    func versioned(_ id: Identifier) -> Versioned<Record>? {
+        guard let slot = positions.slot(of: id) else { return nil }
+        return Versioned(record: records[slot], version: versions[slot])
     }
 
     /// The number of entries a secondary index holds across its partitions.
     func entryCount(ofIndex name: String) -> Int {
-        guard let position = indexes.firstIndex(where: { $0.name == name }) else { return 0 }
-        return partitions[position].values.reduce(0) { $0 + $1.count }
+        guard let position = indexNames.firstIndex(of: name) else { return 0 }
+        return partitions[position].trees.reduce(0) { $0 + $1.count }
     }
 
     // MARK: Changes (the caller has checked versions)
@@ -64,19 +71,17 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Stores a new record at version 1.
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
-        let row = Row(record: record, version: 1)
-        let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = free
-            rows[slot] = row
-        } else {
-            slot = rows.count
-            rows.append(row)
-        }
+        let slot = records.count
+        records.append(record)
+        versions.append(1)
         positions.set(slot, for: id)
         primary.insert(id)
-        for position in indexes.indices {
-            forEachKey(of: record, inIndexAt: position) { add($0, id: id, slot: slot, toIndexAt: position) }
+        withUnsafePointer(to: record) { pointer in
+            for position in 0..<readers.count {
+                readers[position].forEachKey(of: UnsafeRawPointer(pointer)) {
+                    add($0, id: id, slot: slot, toIndexAt: position)
+                }
+            }
         }
         return 1
     }
@@ -84,48 +89,70 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Replaces a stored record and bumps its version.
     func update(_ record: Record) -> UInt64 {
         let id = record.recordID
-        guard let slot = positions.slot(of: id), let previous = rows[slot] else { return insert(record) }
-        let version = previous.version + 1
-        for position in indexes.indices {
-            let index = indexes[position]
-            if let key = index.key {
-                let old = key(previous.record)
-                let new = key(record)
-                if old != new { move(id, slot: slot, from: old, to: new, inIndexAt: position) }
+        guard let slot = positions.slot(of: id) else { return insert(record) }
+        let version = versions[slot] &+ 1
+        withUnsafePointer(to: record) { new in
+            records.withUnsafeBufferPointer { stored in
+                guard let base = stored.baseAddress else { return }
+                reindex(id, slot: slot, from: UnsafeRawPointer(base + slot), to: UnsafeRawPointer(new))
+            }
+        }
+        records[slot] = record
+        versions[slot] = version
+        return version
+    }
+
+    /// Moves a record's index entries from the keys of the record at `old` to those of the
+    /// record at `new`.
+    private func reindex(_ id: Identifier, slot: Int, from old: UnsafeRawPointer, to new: UnsafeRawPointer) {
+        for position in 0..<readers.count {
+            let reader = readers[position]
+            if let key = reader.key {
+                let oldKey = key(old)
+                let newKey = key(new)
+                if oldKey != newKey { move(id, slot: slot, from: oldKey, to: newKey, inIndexAt: position) }
                 continue
             }
-            let oldKeys = index.keys(previous.record)
-            let newKeys = index.keys(record)
+            let oldKeys = reader.keys(old)
+            let newKeys = reader.keys(new)
             if oldKeys == newKeys { continue }
             for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
             for key in newKeys where !oldKeys.contains(key) {
                 add(key, id: id, slot: slot, toIndexAt: position)
             }
         }
-        rows[slot] = Row(record: record, version: version)
-        return version
     }
 
-    /// Deletes a stored record.
+    /// Deletes a stored record. The last record moves into its slot, so the array keeps no
+    /// gap and the deleted value is released at once.
     func delete(_ id: Identifier) {
-        guard let slot = positions.remove(id), let old = rows[slot]?.record else { return }
-        rows[slot] = nil
-        freeSlots.append(slot)
+        guard let slot = positions.remove(id) else { return }
         primary.remove(id)
-        for position in indexes.indices {
-            forEachKey(of: old, inIndexAt: position) { remove($0, id: id, fromIndexAt: position) }
+        records.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress else { return }
+            for position in 0..<readers.count {
+                readers[position].forEachKey(of: UnsafeRawPointer(base + slot)) {
+                    remove($0, id: id, fromIndexAt: position)
+                }
+            }
         }
-    }
-
-    /// Calls `body` with each key `record` contributes to the index at `position`, without
-    /// an array for single-key indexes.
-    @inline(__always)
-    private func forEachKey(of record: Record, inIndexAt position: Int, _ body: (IndexKey) -> Void) {
-        if let key = indexes[position].key {
-            body(key(record))
-        } else {
-            for key in indexes[position].keys(record) { body(key) }
+        let last = records.count - 1
+        if slot != last {
+            records.swapAt(slot, last)
+            versions.swapAt(slot, last)
+            let moved = records[slot].recordID
+            positions.set(slot, for: moved)
+            records.withUnsafeBufferPointer { stored in
+                guard let base = stored.baseAddress else { return }
+                for position in 0..<readers.count {
+                    readers[position].forEachKey(of: UnsafeRawPointer(base + slot)) {
+                        repoint($0, id: moved, to: slot, inIndexAt: position)
+                    }
+                }
+            }
         }
+        records.removeLast()
+        versions.removeLast()
     }
 
     private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
@@ -136,7 +163,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         } else {
             let tree = OrderedKeyTree<IndexEntry>()
             tree.insert(entry)
-            partitions[position][partition] = tree
+            partitions[position].insert(tree, for: partition)
         }
     }
 
@@ -144,7 +171,13 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         let partition = key.encodedPartition
         guard let tree = partitions[position][partition] else { return }
         tree.remove(IndexEntry(key: key.encoded, id: id))
-        if tree.isEmpty { partitions[position][partition] = nil }
+        if tree.isEmpty { partitions[position].remove(partition) }
+    }
+
+    /// Points a record's entry under `key` at its new slot.
+    private func repoint(_ key: IndexKey, id: Identifier, to slot: Int, inIndexAt position: Int) {
+        partitions[position][key.encodedPartition]?.overwrite(
+            IndexEntry(key: key.encoded, id: id, slot: slot))
     }
 
     /// Moves a record's entry from `old` to `new`; within one partition, the partition's
@@ -174,7 +207,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
             guard query.partition.isEmpty else { return RecordPage(records: [], nextCursor: nil) }
             return primaryPage(query, range: IndexScanRange(query))
         }
-        guard let position = indexes.firstIndex(where: { $0.name == query.index }) else {
+        guard let position = indexNames.firstIndex(of: query.index) else {
             throw .validation(field: "index", reason: "is not an index of \(Record.recordType.name)")
         }
         let range = IndexScanRange(query)
@@ -200,32 +233,38 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         return RecordPage(records: versionedRows(at: slots), nextCursor: cursor)
     }
 
-    /// The rows at `slots`, in order, as versioned records.
+    /// The records at `slots`, in order, with their versions.
     ///
-    /// Index order is unrelated to row order, so each row is usually a cache miss. A first
-    /// pass touches every row with a tight loop, letting the processor wait for all the
-    /// misses at once; the copying pass then finds the rows in cache.
+    /// Index order is unrelated to slot order, so each record is usually a cache miss. A
+    /// first pass touches every record with a tight loop, letting the processor wait for
+    /// all the misses at once; the copying pass then finds the records in cache.
     private func versionedRows(at slots: [Int]) -> [Versioned<Record>] {
-        touchRows(at: slots)
-        var records: [Versioned<Record>] = []
-        records.reserveCapacity(slots.count)
-        for slot in slots {
-            if let row = rows[slot] { records.append(Versioned(record: row.record, version: row.version)) }
+        touchRecords(at: slots)
+        var result: [Versioned<Record>] = []
+        result.reserveCapacity(slots.count)
+        for slot in slots where slot >= 0 && slot < records.count {
+            result.append(Versioned(record: records[slot], version: versions[slot]))
         }
-        return records
+        return result
     }
 
-    /// Reads the first and last byte of each row at `slots` (a software prefetch).
-    private func touchRows(at slots: [Int]) {
-        let stride = MemoryLayout<Row?>.stride
-        let count = rows.count
-        touched ^= rows.withUnsafeBytes { raw in
-            var mix: UInt8 = 0
-            for slot in slots where slot >= 0 && slot < count {
-                mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ stride &- 1]
+    /// Reads the first and last byte of each record at `slots`, and its version (a
+    /// software prefetch).
+    private func touchRecords(at slots: [Int]) {
+        let stride = MemoryLayout<Record>.stride
+        let size = Swift.max(MemoryLayout<Record>.size, 1)
+        let count = records.count
+        let mix = records.withUnsafeBytes { raw in
+            versions.withUnsafeBufferPointer { versions in
+                var mix: UInt8 = 0
+                for slot in slots where slot >= 0 && slot < count {
+                    mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
+                    mix ^= UInt8(truncatingIfNeeded: versions[slot])
+                }
+                return mix
             }
-            return mix
         }
+        touched ^= mix
     }
 
     /// Reads one page of the primary index, whose entries all have the empty key.
@@ -263,11 +302,11 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
                 hasMore = true
                 return false
             }
-            if let row = row(id) {
+            if let slot = positions.slot(of: id) {
                 snapshots.append(
                     StoredRecordSnapshot(
-                        reference: RecordReference(type: recordType, id: id), version: row.version,
-                        record: row.record))
+                        reference: RecordReference(type: recordType, id: id), version: versions[slot],
+                        record: records[slot]))
             }
             return true
         }
