@@ -1,7 +1,8 @@
 import CXKitCore
 
-/// The event kinds CXKitReturns commits to the outbox, one per transition plus
-/// notifications for people.
+/// The event kinds CXKitReturns commits to the outbox: one per request or refund
+/// transition, one per command for the item transitions it made, plus notifications for
+/// people.
 public enum ReturnEventKinds {
     /// A request was submitted.
     public static let submitted: EventKind = "returns.request.submitted"
@@ -33,7 +34,8 @@ public enum ReturnEventKinds {
     public static let expired: EventKind = "returns.request.expired"
     /// The refund deadline passed.
     public static let overdue: EventKind = "returns.request.overdue"
-    /// An item machine moved (acceptance, reception, disposition).
+    /// Item machines moved (acceptance, reception, disposition): one event per command,
+    /// listing every item transition in ``ReturnEventPayload/itemChanges``.
     public static let itemChanged: EventKind = "returns.item.changed"
     /// A refund attempt succeeded, failed or was started.
     public static let refundChanged: EventKind = "returns.refund.changed"

@@ -113,8 +113,12 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ) async throws {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
-            guard state.restocks[reference] == nil else { return }
-            state.restocks[reference] = (product, variant, quantity)
+            // One hash of the reference in the usual case (a first restock); a repeated
+            // reference puts the original back and changes nothing.
+            if let original = state.restocks.updateValue((product, variant, quantity), forKey: reference) {
+                state.restocks[reference] = original
+                return
+            }
             if let variant { state.stock[variant, default: 0] += quantity }
         }
     }

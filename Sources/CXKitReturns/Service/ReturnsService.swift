@@ -147,7 +147,8 @@ public struct ReturnsService: Sendable {
     func event(
         _ kind: EventKind, _ request: ReturnRequest, tenant: TenantID, at now: Date, actor: ActorReference?,
         machine: String? = nil, from: String? = nil, to: String? = nil, reason: String? = nil,
-        item: ReturnItemID? = nil, amount: Money? = nil, nextStep: String? = nil
+        item: ReturnItemID? = nil, amount: Money? = nil, nextStep: String? = nil,
+        itemChanges: [ItemHistoryEntry]? = nil
     ) -> EventEnvelope {
         EventEnvelope(
             id: ids.make(EventID.self), tenant: tenant, kind: kind,
@@ -159,7 +160,7 @@ public struct ReturnsService: Sendable {
                     request: request.id, rmaNumber: request.rmaNumber, order: request.order,
                     customer: request.customer, machine: machine, from: from, to: to, reason: reason,
                     item: item,
-                    amount: amount, nextStep: nextStep)))
+                    amount: amount, nextStep: nextStep, itemChanges: itemChanges)))
     }
 
     /// Appends one event per request step, with the matching kind.
@@ -178,17 +179,23 @@ public struct ReturnsService: Sendable {
         }
     }
 
+    /// Appends one `returns.item.changed` event carrying every item transition of a command
+    /// (nothing when there is none). A single transition is also described by the payload's
+    /// `item`, `machine`, `from`, `to` and `reason`; several keep the item when they all
+    /// concern one.
     func appendItemSteps(
         _ entries: [ItemHistoryEntry], of request: ReturnRequest, to transaction: inout StoreTransaction,
         tenant: TenantID
     ) {
-        for entry in entries {
-            transaction.append(
-                event(
-                    ReturnEventKinds.itemChanged, request, tenant: tenant, at: entry.at, actor: entry.actor,
-                    machine: entry.machine, from: entry.from, to: entry.to, reason: entry.reason,
-                    item: entry.item))
-        }
+        guard let first = entries.first else { return }
+        let single = entries.count == 1
+        let item = entries.allSatisfy { $0.item == first.item } ? first.item : nil
+        let machine = entries.allSatisfy { $0.machine == first.machine } ? first.machine : nil
+        transaction.append(
+            event(
+                ReturnEventKinds.itemChanged, request, tenant: tenant, at: first.at, actor: first.actor,
+                machine: machine, from: single ? first.from : nil, to: single ? first.to : nil,
+                reason: single ? first.reason : nil, item: item, itemChanges: entries))
     }
 
     func notice(
