@@ -214,10 +214,18 @@ public final class InMemoryRecordStore: RecordStore {
             throw .validation(field: "events[\(position)].id", reason: "appears twice in the batch")
         }
         let changes = transaction.changes
-        let changeKey = { (index: Int) in
-            ChangeKey(type: changes[index].recordTypeIdentifier, id: changes[index].recordID)
+        guard changes.count > 1 else { return }
+        // Each change's key is read once (through its record's witnesses) into scratch space
+        // on the stack, then compared pair by pair.
+        let repeated = withUnsafeTemporaryAllocation(of: ChangeKey.self, capacity: changes.count) { keys in
+            for (index, change) in changes.enumerated() {
+                keys.initializeElement(
+                    at: index, to: ChangeKey(type: change.recordTypeIdentifier, id: change.recordID))
+            }
+            defer { keys.deinitialize() }
+            return firstRepeat(count: changes.count, key: { keys[$0] })
         }
-        if let position = firstRepeat(count: changes.count, key: changeKey) {
+        if let position = repeated {
             throw .validation(
                 field: "changes[\(position)]", reason: "changes a record changed earlier in the batch")
         }
