@@ -7,23 +7,8 @@
 ///
 /// Not thread-safe: the owner guards it (``InMemoryRecordStore`` keeps every tree behind
 /// its mutex).
-final class OrderedKeyTree<Key: Comparable> {
-    final class Node {
-        // The tree is only ever touched under its owner's lock and never re-entered, so
-        // the dynamic exclusivity checks class properties would otherwise pay are skipped.
-
-        /// Leaf: the keys. Inner node: the largest key of each child.
-        @exclusivity(unchecked) var keys: ContiguousArray<Key>
-        /// Inner node: the children (as many as `keys`). Leaf: empty.
-        @exclusivity(unchecked) var children: ContiguousArray<Node>
-
-        init(keys: ContiguousArray<Key> = [], children: ContiguousArray<Node> = []) {
-            self.keys = keys
-            self.children = children
-        }
-
-        var isLeaf: Bool { children.isEmpty }
-    }
+final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
+    typealias Node = OrderedKeyTreeNode<Key>
 
     /// The most entries a node holds before it splits.
     static var maximumFill: Int { 64 }
@@ -31,13 +16,15 @@ final class OrderedKeyTree<Key: Comparable> {
     /// The fewest entries a non-root node keeps before it is merged or refilled.
     static var minimumFill: Int { maximumFill / 4 }
 
-    @exclusivity(unchecked) private var root = Node()
+    /// The root node is the tree object itself, so reaching a small tree's keys (an index
+    /// partition of one customer) takes one pointer less.
+    private var root: Node { self }
 
     /// The number of keys.
     @exclusivity(unchecked) private(set) var count = 0
 
     /// Creates an empty tree.
-    init() {}
+    init() { super.init() }
 
     /// Whether the tree holds no key.
     var isEmpty: Bool { count == 0 }
@@ -74,12 +61,14 @@ final class OrderedKeyTree<Key: Comparable> {
     func insert(_ key: Key) -> Bool {
         let (inserted, split) = Self.insert(key, into: root)
         if let split {
-            let left = root
-            var keys = ContiguousArray<Key>()
-            keys.reserveCapacity(2)
-            if let leftMax = left.keys.last { keys.append(leftMax) }
-            if let rightMax = split.keys.last { keys.append(rightMax) }
-            root = Node(keys: keys, children: [left, split])
+            // The root's content moves down into a new left child; the root stays this object.
+            let left = Node(keys: keys, children: children)
+            var rootKeys = ContiguousArray<Key>()
+            rootKeys.reserveCapacity(2)
+            if let leftMax = left.keys.last { rootKeys.append(leftMax) }
+            if let rightMax = split.keys.last { rootKeys.append(rightMax) }
+            keys = rootKeys
+            children = [left, split]
         }
         if inserted { count += 1 }
         return inserted
@@ -133,7 +122,11 @@ final class OrderedKeyTree<Key: Comparable> {
     func remove(_ key: Key) -> Bool {
         guard Self.remove(key, from: root) else { return false }
         count -= 1
-        while root.children.count == 1 { root = root.children[0] }
+        while children.count == 1 {
+            let only = children[0]
+            keys = only.keys
+            children = only.children
+        }
         return true
     }
 
