@@ -91,26 +91,70 @@ struct PostingList: Sendable {
         }
     }
 
-    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
-    /// is a reusable buffer, so the list grows by one append per posting.
-    mutating func append(
-        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
-        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
-    ) {
+    /// Starts a new block (skip entry and bound pairs) or widens the last block's bounds.
+    @inline(__always)
+    private mutating func enterBlock(frequency: UInt32, length: UInt32) {
         if count % Self.skipInterval == 0 {
             if count > 0 {
                 skips.append(lastOrdinal)
                 skips.append(UInt32(bytes.count))
             }
-            blockBounds.append(weightedFrequency)
+            blockBounds.append(frequency)
             blockBounds.append(length)
             for _ in 1..<Self.boundPairs {
                 blockBounds.append(0)
                 blockBounds.append(UInt32.max)
             }
         } else {
-            include(frequency: weightedFrequency, length: length)
+            include(frequency: frequency, length: length)
         }
+    }
+
+    /// Writes `value` as a varint at `offset` of `buffer`, returning the offset after it.
+    @inline(__always)
+    private static func writeVarint(
+        _ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        var value = value
+        var offset = offset
+        while value >= 0x80 {
+            buffer[offset] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            offset += 1
+        }
+        buffer[offset] = UInt8(value)
+        return offset + 1
+    }
+
+    /// Appends a posting whose word occurs at one position (the common case), encoded
+    /// exactly as ``append(ordinal:weightedFrequency:length:lengthCode:positions:encoded:)``
+    /// encodes it but without an intermediate buffer; `ordinal` must be above every ordinal
+    /// already stored.
+    mutating func append(
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8, position: UInt32
+    ) {
+        enterBlock(frequency: weightedFrequency, length: length)
+        let delta = ordinal &- (count == 0 ? 0 : lastOrdinal)
+        // At most 5 + 5 + 1 + 5 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            var end = Self.writeVarint(delta, to: buffer, at: 0)
+            end = Self.writeVarint(weightedFrequency << 1 | 1, to: buffer, at: end)
+            buffer[end] = lengthCode
+            end = Self.writeVarint(position, to: buffer, at: end + 1)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<end]))
+        }
+        count += 1
+        lastOrdinal = ordinal
+        documentFrequency += 1
+    }
+
+    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
+    /// is a reusable buffer, so the list grows by one append per posting.
+    mutating func append(
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
+        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
+    ) {
+        enterBlock(frequency: weightedFrequency, length: length)
         encoded.removeAll(keepingCapacity: true)
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
         if positions.count == 1 {

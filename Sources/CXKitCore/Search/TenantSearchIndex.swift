@@ -19,12 +19,23 @@ struct TenantSearchIndex: Sendable {
         var weight: UInt32
     }
 
+    /// One word of the document being indexed, before its term is looked up: its key is
+    /// `Scratch.tokenBytes[previous token's end..<end]`.
+    struct PendingToken: Sendable {
+        var hash: UInt64
+        var end: UInt32
+        var position: UInt32
+        var weight: UInt32
+    }
+
     /// One posting collected while indexing, written to its list when the batch flushes.
     struct PendingPosting: Sendable {
         var term: UInt32
         var ordinal: UInt32
         var frequency: UInt32
         var length: UInt32
+        /// The only position when `positionsCount` is 1 (most postings), otherwise where the
+        /// positions start in `Scratch.pendingPositions`.
         var positionsStart: UInt32
         var positionsCount: UInt32
         var lengthCode: UInt8
@@ -33,6 +44,10 @@ struct TenantSearchIndex: Sendable {
     /// Reusable buffers for indexing, so a bulk add allocates once.
     struct Scratch: Sendable {
         var occurrences: [Occurrence] = []
+        var tokens: [PendingToken] = []
+        var tokenBytes: [UInt8] = []
+        /// Folds the dictionary slots read ahead of interning, so the reads are kept.
+        var touchedSlots: UInt64 = 0
         var terms: [UInt32] = []
         var encoded: [UInt8] = []
         var pending: [PendingPosting] = []
@@ -105,22 +120,41 @@ struct TenantSearchIndex: Sendable {
         fields.append(documentFields)
         live.append(true)
         ordinals.insert(id, ordinal: ordinal, ids: ids)
-        scratch.occurrences.removeAll(keepingCapacity: true)
+        // Tokenize and hash every word first, read the dictionary slots of all of them
+        // (independent loads, so their cache misses overlap), then intern.
+        scratch.tokens.removeAll(keepingCapacity: true)
+        scratch.tokenBytes.removeAll(keepingCapacity: true)
         var base: UInt32 = 0
         var length: UInt32 = 0
         for field in documentFields {
             let weight = Self.quantized(field.weight)
             var fieldWords: UInt32 = 0
             tokenizer.forEachToken(in: field.text) { key, position, _ in
-                let (term, isNew) = terms.intern(key)
-                if isNew { postings.append(PostingList()) }
-                scratch.occurrences.append(
-                    Occurrence(
-                        term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
+                scratch.tokenBytes.append(contentsOf: key)
+                scratch.tokens.append(
+                    PendingToken(
+                        hash: terms.hash(key), end: UInt32(truncatingIfNeeded: scratch.tokenBytes.count),
+                        position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
                 fieldWords = UInt32(truncatingIfNeeded: position) &+ 1
             }
             length &+= weight &* fieldWords
             base &+= fieldWords &+ 1
+        }
+        var touched: UInt64 = 0
+        for token in scratch.tokens { touched ^= terms.touchSlot(ofHash: token.hash) }
+        scratch.touchedSlots ^= touched
+        scratch.occurrences.removeAll(keepingCapacity: true)
+        scratch.tokenBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for token in scratch.tokens {
+                let end = Int(token.end)
+                let (term, isNew) = terms.intern(
+                    UnsafeBufferPointer(rebasing: bytes[start..<end]), hash: token.hash)
+                if isNew { postings.append(PostingList()) }
+                scratch.occurrences.append(
+                    Occurrence(term: term, position: token.position, weight: token.weight))
+                start = end
+            }
         }
         lengths.append(length)
         let lengthCode = LengthCode.code(for: length, floors: lengthFloors)
@@ -129,13 +163,18 @@ struct TenantSearchIndex: Sendable {
         let occurrences = scratch.occurrences
         while start < occurrences.count {
             let term = occurrences[start].term
-            var end = start
-            var frequency: UInt32 = 0
-            let positionsStart = UInt32(scratch.pendingPositions.count)
+            var end = start + 1
+            var frequency = occurrences[start].weight
             while end < occurrences.count && occurrences[end].term == term {
                 frequency &+= occurrences[end].weight
-                scratch.pendingPositions.append(occurrences[end].position)
                 end += 1
+            }
+            var positionsStart = occurrences[start].position
+            if end - start > 1 {
+                positionsStart = UInt32(scratch.pendingPositions.count)
+                for occurrence in occurrences[start..<end] {
+                    scratch.pendingPositions.append(occurrence.position)
+                }
             }
             scratch.pending.append(
                 PendingPosting(
@@ -182,6 +221,13 @@ struct TenantSearchIndex: Sendable {
         let positions = scratch.pendingPositions
         positions.withUnsafeBufferPointer { all in
             for posting in pending {
+                if posting.positionsCount == 1 {
+                    postings[Int(posting.term)].append(
+                        ordinal: posting.ordinal, weightedFrequency: posting.frequency,
+                        length: posting.length,
+                        lengthCode: posting.lengthCode, position: posting.positionsStart)
+                    continue
+                }
                 let start = Int(posting.positionsStart)
                 let slice = UnsafeBufferPointer(rebasing: all[start..<(start + Int(posting.positionsCount))])
                 postings[Int(posting.term)].append(

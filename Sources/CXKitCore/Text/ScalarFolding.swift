@@ -58,7 +58,8 @@ enum ScalarFolding {
 
     /// Whether `value` is a combining mark (which continues a word but never starts one).
     static func isMark(_ value: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(value) else { return false }
+        // No scalar below the combining diacritical marks is a mark.
+        guard value >= 0x0300, let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
