@@ -220,8 +220,17 @@ public struct Tokenizer: Sendable {
                 index = next
                 continue
             }
-            scratch.removeAll(keepingCapacity: true)
-            let folded = ScalarFolding.foldNonASCII(value, into: &scratch)
+            // Latin, Greek and Cyrillic scalars fold straight from the table into the key;
+            // others through `scratch`.
+            let room = skippingSuffix || isFull ? 0 : limit - keyCount
+            let tableFolded = ScalarFolding.foldInTable(value, into: key, at: keyCount, room: room)
+            let folded: Int
+            if let tableFolded {
+                folded = tableFolded
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                folded = ScalarFolding.foldNonASCII(value, into: &scratch)
+            }
             if folded < 0 {
                 emit()
                 skippingSuffix = false
@@ -236,9 +245,13 @@ public struct Tokenizer: Sendable {
                     tokenStart = index
                 }
                 if !isFull && keyCount + folded <= limit {
-                    for folded in scratch {
-                        key[keyCount] = folded
-                        keyCount += 1
+                    if tableFolded == nil {
+                        for folded in scratch {
+                            key[keyCount] = folded
+                            keyCount += 1
+                        }
+                    } else {
+                        keyCount += folded
                     }
                 } else {
                     isFull = true
