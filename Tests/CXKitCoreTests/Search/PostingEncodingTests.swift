@@ -10,42 +10,62 @@ struct PostingEncodingTests {
         return UInt32(truncatingIfNeeded: random.next(below: 1 << UInt64(bits)))
     }
 
-    @Test("Single-position postings encode exactly as the general encoder encodes them")
-    func singlePositionEncoding() {
+    @Test("Runs of postings encode exactly as the one-by-one encoder encodes them")
+    func runEncoding() {
         let random = SeededRandomSource(seed: 0x9057)
-        var direct = PostingList()
+        var runs = PostingList()
         var general = PostingList()
         var encoded: [UInt8] = []
         var ordinal: UInt32 = 0
-        for step in 0..<700 {
+        var pending: [TenantSearchIndex.PendingPosting] = []
+        var positions: [UInt32] = []
+        for step in 0..<1_500 {
             ordinal &+= 1 + UInt32(random.next(below: step % 7 == 0 ? 300_000 : 50))
             let frequency = 1 + UInt32(random.next(below: step % 5 == 0 ? 40_000 : 30))
             let length = UInt32(random.next(below: 100_000))
             let code = LengthCode.code(for: length, floors: LengthCode.floors)
-            let position = varintSized(random) >> 1
-            direct.append(
-                ordinal: ordinal, weightedFrequency: frequency, length: length, lengthCode: code,
-                position: position)
-            [position].withUnsafeBufferPointer { positions in
+            let count = random.next(below: 4) == 0 ? 2 + Int(random.next(below: 5)) : 1
+            var own: [UInt32] = []
+            var position: UInt32 = 0
+            for _ in 0..<count {
+                position &+= varintSized(random) >> 4
+                own.append(position)
+            }
+            own.withUnsafeBufferPointer { own in
                 general.append(
                     ordinal: ordinal, weightedFrequency: frequency, length: length, lengthCode: code,
-                    positions: positions, encoded: &encoded)
+                    positions: own, encoded: &encoded)
+            }
+            pending.append(
+                TenantSearchIndex.PendingPosting(
+                    term: 0, ordinal: ordinal, frequency: frequency, length: length,
+                    positionsStart: count == 1 ? own[0] : UInt32(positions.count),
+                    positionsCount: UInt32(count), lengthCode: code))
+            if count > 1 { positions += own }
+            // Runs of every size, some longer than the run buffer.
+            if random.next(below: 200) == 0 || step == 1_499 {
+                pending.withUnsafeBufferPointer { run in
+                    positions.withUnsafeBufferPointer { positions in
+                        runs.append(run: run, positions: positions, encoded: &encoded)
+                    }
+                }
+                pending.removeAll()
+                positions.removeAll()
             }
         }
-        #expect(direct.bytes == general.bytes)
-        #expect(direct.skips == general.skips)
-        #expect(direct.blockBounds == general.blockBounds)
-        #expect(direct.count == general.count)
-        #expect(direct.lastOrdinal == general.lastOrdinal)
-        #expect(direct.documentFrequency == general.documentFrequency)
-        var cursor = PostingCursor(direct)
+        #expect(runs.bytes == general.bytes)
+        #expect(runs.skips == general.skips)
+        #expect(runs.blockBounds == general.blockBounds)
+        #expect(runs.count == general.count)
+        #expect(runs.lastOrdinal == general.lastOrdinal)
+        #expect(runs.documentFrequency == general.documentFrequency)
+        var cursor = PostingCursor(runs)
         var read = 0
         while cursor.ordinal != PostingCursor.end {
-            #expect(cursor.singlePosition() != nil)
             cursor.next()
             read += 1
         }
-        #expect(read == 700)
+        #expect(read == 1_500)
     }
 
     @Test("Interning with a precomputed hash and reading slots ahead give the same IDs")
