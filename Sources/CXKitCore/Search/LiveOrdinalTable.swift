@@ -22,6 +22,11 @@ struct LiveOrdinalTable: Sendable {
         return Int(truncatingIfNeeded: x ^ (x >> 32)) & mask
     }
 
+    /// Reads the home slot of `id` and returns its contents, so a following lookup finds it
+    /// in the cache; fold the result into a value that is kept, so the read stays.
+    @inline(__always)
+    func touchSlot(of id: Identifier) -> UInt32 { slots[home(id, mask: slots.count - 1)] }
+
     /// The ordinal of `id`, if live.
     func ordinal(of id: Identifier, ids: [Identifier]) -> UInt32? {
         let mask = slots.count - 1

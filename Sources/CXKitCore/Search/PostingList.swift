@@ -91,26 +91,103 @@ struct PostingList: Sendable {
         }
     }
 
-    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
-    /// is a reusable buffer, so the list grows by one append per posting.
-    mutating func append(
-        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
-        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
-    ) {
+    /// Starts a new block (skip entry and bound pairs) or widens the last block's bounds;
+    /// `offset` is the byte offset the posting will be stored at.
+    @inline(__always)
+    private mutating func enterBlock(frequency: UInt32, length: UInt32, offset: Int) {
         if count % Self.skipInterval == 0 {
             if count > 0 {
                 skips.append(lastOrdinal)
-                skips.append(UInt32(bytes.count))
+                skips.append(UInt32(truncatingIfNeeded: offset))
             }
-            blockBounds.append(weightedFrequency)
+            blockBounds.append(frequency)
             blockBounds.append(length)
             for _ in 1..<Self.boundPairs {
                 blockBounds.append(0)
                 blockBounds.append(UInt32.max)
             }
         } else {
-            include(frequency: weightedFrequency, length: length)
+            include(frequency: frequency, length: length)
         }
+    }
+
+    /// Writes `value` as a varint at `offset` of `buffer`, returning the offset after it.
+    @inline(__always)
+    private static func writeVarint(
+        _ value: UInt32, to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        var value = value
+        var offset = offset
+        while value >= 0x80 {
+            buffer[offset] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            offset += 1
+        }
+        buffer[offset] = UInt8(value)
+        return offset + 1
+    }
+
+    /// The bytes a run encodes before they are copied to the list at once.
+    private static let runBufferSize = 2048
+
+    /// Appends postings of one term with ascending ordinals (all above every ordinal
+    /// already stored), encoded exactly as
+    /// ``append(ordinal:weightedFrequency:length:lengthCode:positions:encoded:)`` encodes
+    /// them one by one, but with single-position postings written through a stack buffer
+    /// that is copied to the list once per run (or per 2 KiB).
+    ///
+    /// - Parameters:
+    ///   - run: The postings; a posting with one position holds it in `positionsStart`.
+    ///   - positions: The positions of postings with several.
+    ///   - encoded: A reusable buffer for postings with several positions.
+    mutating func append(
+        run: UnsafeBufferPointer<TenantSearchIndex.PendingPosting>, positions: UnsafeBufferPointer<UInt32>,
+        encoded: inout [UInt8]
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.runBufferSize) { buffer in
+            var fill = 0
+            for posting in run {
+                if posting.positionsCount != 1 {
+                    if fill > 0 {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<fill]))
+                        fill = 0
+                    }
+                    let start = Int(posting.positionsStart)
+                    append(
+                        ordinal: posting.ordinal, weightedFrequency: posting.frequency,
+                        length: posting.length,
+                        lengthCode: posting.lengthCode,
+                        positions: UnsafeBufferPointer(
+                            rebasing: positions[start..<(start + Int(posting.positionsCount))]),
+                        encoded: &encoded)
+                    continue
+                }
+                // A single-position posting takes at most 5 + 5 + 1 + 5 bytes.
+                if fill > Self.runBufferSize - 16 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<fill]))
+                    fill = 0
+                }
+                enterBlock(frequency: posting.frequency, length: posting.length, offset: bytes.count + fill)
+                fill = Self.writeVarint(
+                    posting.ordinal &- (count == 0 ? 0 : lastOrdinal), to: buffer, at: fill)
+                fill = Self.writeVarint(posting.frequency << 1 | 1, to: buffer, at: fill)
+                buffer[fill] = posting.lengthCode
+                fill = Self.writeVarint(posting.positionsStart, to: buffer, at: fill + 1)
+                count += 1
+                lastOrdinal = posting.ordinal
+                documentFrequency += 1
+            }
+            if fill > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<fill])) }
+        }
+    }
+
+    /// Appends a posting; `ordinal` must be above every ordinal already stored. `encoded`
+    /// is a reusable buffer, so the list grows by one append per posting.
+    mutating func append(
+        ordinal: UInt32, weightedFrequency: UInt32, length: UInt32, lengthCode: UInt8,
+        positions: UnsafeBufferPointer<UInt32>, encoded: inout [UInt8]
+    ) {
+        enterBlock(frequency: weightedFrequency, length: length, offset: bytes.count)
         encoded.removeAll(keepingCapacity: true)
         Self.appendVarint(ordinal &- (count == 0 ? 0 : lastOrdinal), to: &encoded)
         if positions.count == 1 {

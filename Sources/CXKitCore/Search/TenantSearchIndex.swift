@@ -12,9 +12,11 @@ struct TenantSearchIndex: Sendable {
         let value: String
     }
 
-    /// One word occurrence collected while indexing a document.
-    struct Occurrence: Sendable {
-        var term: UInt32
+    /// One word of the document being indexed, before its term is looked up: its key is
+    /// `Scratch.tokenBytes[previous token's end..<end]`.
+    struct PendingToken: Sendable {
+        var hash: UInt64
+        var end: UInt32
         var position: UInt32
         var weight: UInt32
     }
@@ -25,6 +27,8 @@ struct TenantSearchIndex: Sendable {
         var ordinal: UInt32
         var frequency: UInt32
         var length: UInt32
+        /// The only position when `positionsCount` is 1 (most postings), otherwise where the
+        /// positions start in `Scratch.pendingPositions`.
         var positionsStart: UInt32
         var positionsCount: UInt32
         var lengthCode: UInt8
@@ -32,7 +36,12 @@ struct TenantSearchIndex: Sendable {
 
     /// Reusable buffers for indexing, so a bulk add allocates once.
     struct Scratch: Sendable {
-        var occurrences: [Occurrence] = []
+        /// The document's words as `term << 32 | index into tokens`, sorted by term.
+        var occurrences: [UInt64] = []
+        var tokens: [PendingToken] = []
+        var tokenBytes: [UInt8] = []
+        /// Folds the dictionary slots read ahead of interning, so the reads are kept.
+        var touchedSlots: UInt64 = 0
         var terms: [UInt32] = []
         var encoded: [UInt8] = []
         var pending: [PendingPosting] = []
@@ -105,41 +114,67 @@ struct TenantSearchIndex: Sendable {
         fields.append(documentFields)
         live.append(true)
         ordinals.insert(id, ordinal: ordinal, ids: ids)
-        scratch.occurrences.removeAll(keepingCapacity: true)
+        // Tokenize and hash every word first, read the dictionary slots of all of them
+        // (independent loads, so their cache misses overlap), then intern.
+        scratch.tokens.removeAll(keepingCapacity: true)
+        scratch.tokenBytes.removeAll(keepingCapacity: true)
         var base: UInt32 = 0
         var length: UInt32 = 0
         for field in documentFields {
             let weight = Self.quantized(field.weight)
             var fieldWords: UInt32 = 0
             tokenizer.forEachToken(in: field.text) { key, position, _ in
-                let (term, isNew) = terms.intern(key)
-                if isNew { postings.append(PostingList()) }
-                scratch.occurrences.append(
-                    Occurrence(
-                        term: term, position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
+                scratch.tokenBytes.append(contentsOf: key)
+                scratch.tokens.append(
+                    PendingToken(
+                        hash: terms.hash(key), end: UInt32(truncatingIfNeeded: scratch.tokenBytes.count),
+                        position: base &+ UInt32(truncatingIfNeeded: position), weight: weight))
                 fieldWords = UInt32(truncatingIfNeeded: position) &+ 1
             }
             length &+= weight &* fieldWords
             base &+= fieldWords &+ 1
+        }
+        var touched: UInt64 = 0
+        for token in scratch.tokens { touched ^= terms.touchSlot(ofHash: token.hash) }
+        scratch.touchedSlots ^= touched
+        scratch.occurrences.removeAll(keepingCapacity: true)
+        scratch.tokenBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for token in scratch.tokens {
+                let end = Int(token.end)
+                let (term, isNew) = terms.intern(
+                    UnsafeBufferPointer(rebasing: bytes[start..<end]), hash: token.hash)
+                if isNew { postings.append(PostingList()) }
+                scratch.occurrences.append(UInt64(term) << 32 | UInt64(scratch.occurrences.count))
+                start = end
+            }
         }
         lengths.append(length)
         let lengthCode = LengthCode.code(for: length, floors: lengthFloors)
         Self.sortByTerm(&scratch.occurrences)
         var start = 0
         let occurrences = scratch.occurrences
+        let tokens = scratch.tokens
         while start < occurrences.count {
-            let term = occurrences[start].term
-            var end = start
-            var frequency: UInt32 = 0
-            let positionsStart = UInt32(scratch.pendingPositions.count)
-            while end < occurrences.count && occurrences[end].term == term {
-                frequency &+= occurrences[end].weight
-                scratch.pendingPositions.append(occurrences[end].position)
+            let term = occurrences[start] >> 32
+            let first = tokens[Int(UInt32(truncatingIfNeeded: occurrences[start]))]
+            var end = start + 1
+            var frequency = first.weight
+            while end < occurrences.count && occurrences[end] >> 32 == term {
+                frequency &+= tokens[Int(UInt32(truncatingIfNeeded: occurrences[end]))].weight
                 end += 1
+            }
+            var positionsStart = first.position
+            if end - start > 1 {
+                positionsStart = UInt32(scratch.pendingPositions.count)
+                for occurrence in occurrences[start..<end] {
+                    scratch.pendingPositions.append(
+                        tokens[Int(UInt32(truncatingIfNeeded: occurrence))].position)
+                }
             }
             scratch.pending.append(
                 PendingPosting(
-                    term: term, ordinal: ordinal, frequency: frequency, length: length,
+                    term: UInt32(term), ordinal: ordinal, frequency: frequency, length: length,
                     positionsStart: positionsStart, positionsCount: UInt32(end - start),
                     lengthCode: lengthCode))
             start = end
@@ -178,35 +213,44 @@ struct TenantSearchIndex: Sendable {
         scratch.pendingPositions.removeAll(keepingCapacity: true)
     }
 
+    /// Writes postings grouped into runs of one term, one list access per run.
     private mutating func writePostings(_ pending: [PendingPosting], scratch: inout Scratch) {
         let positions = scratch.pendingPositions
-        positions.withUnsafeBufferPointer { all in
-            for posting in pending {
-                let start = Int(posting.positionsStart)
-                let slice = UnsafeBufferPointer(rebasing: all[start..<(start + Int(posting.positionsCount))])
-                postings[Int(posting.term)].append(
-                    ordinal: posting.ordinal, weightedFrequency: posting.frequency, length: posting.length,
-                    lengthCode: posting.lengthCode, positions: slice, encoded: &scratch.encoded)
+        positions.withUnsafeBufferPointer { positions in
+            pending.withUnsafeBufferPointer { pending in
+                var start = 0
+                while start < pending.count {
+                    let term = pending[start].term
+                    var end = start + 1
+                    while end < pending.count && pending[end].term == term { end += 1 }
+                    postings[Int(term)].append(
+                        run: UnsafeBufferPointer(rebasing: pending[start..<end]), positions: positions,
+                        encoded: &scratch.encoded)
+                    start = end
+                }
             }
         }
     }
 
-    /// Sorts occurrences by term, keeping position order within a term (stable).
-    private static func sortByTerm(_ occurrences: inout [Occurrence]) {
+    /// Sorts occurrences (`term << 32 | token index`) by term, then by token index, which
+    /// is position order.
+    private static func sortByTerm(_ occurrences: inout [UInt64]) {
         if occurrences.count <= 48 {
-            var index = 1
-            while index < occurrences.count {
-                let item = occurrences[index]
-                var slot = index
-                while slot > 0 && occurrences[slot - 1].term > item.term {
-                    occurrences[slot] = occurrences[slot - 1]
-                    slot -= 1
+            occurrences.withUnsafeMutableBufferPointer { occurrences in
+                var index = 1
+                while index < occurrences.count {
+                    let item = occurrences[index]
+                    var slot = index
+                    while slot > 0 && occurrences[slot - 1] > item {
+                        occurrences[slot] = occurrences[slot - 1]
+                        slot -= 1
+                    }
+                    occurrences[slot] = item
+                    index += 1
                 }
-                occurrences[slot] = item
-                index += 1
             }
         } else {
-            occurrences.sort { ($0.term, $0.position) < ($1.term, $1.position) }
+            occurrences.sort()
         }
     }
 
@@ -284,10 +328,15 @@ extension TenantSearchIndex {
             fields.reserveCapacity(capacity)
             ordinals.reserveCapacity(needed, ids: ids)
         }
-        for document in documents {
-            upsert(document, scratch: &scratch)
+        // Each document's identifier slot is read one document ahead, so its cache miss
+        // overlaps the indexing of the previous document.
+        var touched: UInt32 = 0
+        for index in documents.indices {
+            if index + 1 < documents.count { touched ^= ordinals.touchSlot(of: documents[index + 1].id) }
+            upsert(documents[index], scratch: &scratch)
             if scratch.pending.count >= Self.flushThreshold { flushPending(&scratch) }
         }
+        scratch.touchedSlots ^= UInt64(touched)
         flushPending(&scratch)
         if documents.count >= 4096 {
             trimPostings()

@@ -32,8 +32,9 @@ struct TermDictionary: Sendable {
         return x ^ (x >> 32)
     }
 
+    /// The hash of `key` as ``intern(_:hash:)`` and ``touchSlot(ofHash:)`` take it.
     @inline(__always)
-    private func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var state = seed ^ UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15
         let raw = UnsafeRawBufferPointer(key)
         var offset = 0
@@ -113,9 +114,23 @@ struct TermDictionary: Sendable {
         return key.withUTF8 { find($0) }
     }
 
+    /// Reads the home slot of a key with `hash` and returns its contents, so a later
+    /// lookup finds it in the cache. Reading the slots of several keys before interning
+    /// them lets their cache misses overlap; fold the results into a value that is kept,
+    /// so the reads are not optimised away.
+    @inline(__always)
+    func touchSlot(ofHash hash: UInt64) -> UInt64 {
+        let mask = slots.count / 2 - 1
+        return slots[(Int(truncatingIfNeeded: hash) & mask) * 2 + 1]
+    }
+
     /// The ID of `key`, interning it first when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: UInt32, isNew: Bool) {
-        let hash = hash(key)
+        intern(key, hash: hash(key))
+    }
+
+    /// The ID of `key`, whose ``hash(_:)`` is `hash`, interning it first when new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: UInt32, isNew: Bool) {
         var (slot, found) = locate(key, hash: hash)
         if let found { return (UInt32(found), false) }
         let id = hashes.count

@@ -58,7 +58,8 @@ enum ScalarFolding {
 
     /// Whether `value` is a combining mark (which continues a word but never starts one).
     static func isMark(_ value: UInt32) -> Bool {
-        guard let scalar = Unicode.Scalar(value) else { return false }
+        // No scalar below the combining diacritical marks is a mark.
+        guard value >= 0x0300, let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -75,6 +76,40 @@ enum ScalarFolding {
     @inline(__always)
     static func narrowed(_ value: UInt32) -> UInt32 {
         (0xFF01...0xFF5E).contains(value) ? value - 0xFEE0 : value
+    }
+
+    /// Folds a scalar of the precomputed Latin, Greek and Cyrillic ranges straight into a
+    /// buffer, as ``foldNonASCII(_:into:)`` would fold it.
+    ///
+    /// - Parameters:
+    ///   - value: A scalar value.
+    ///   - output: The buffer the folded bytes go to; they are written only when they fit
+    ///     in `room`.
+    ///   - start: Where in `output` they go.
+    ///   - room: The bytes available from `start` (at most `output.count - start`).
+    /// - Returns: `nil` when `value` lies outside the table (use ``foldNonASCII(_:into:)``),
+    ///   -1 for a separator, 0 for a removed mark, otherwise the folded length.
+    @inline(__always)
+    static func foldInTable(
+        _ value: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at start: Int, room: Int
+    ) -> Int? {
+        guard value >= tableStart && (value < 0x0530 || (value >= 0x1E00 && value < tableEnd)) else {
+            return nil
+        }
+        let entry = table.entries[Int(value - tableStart)]
+        if entry <= removedMark { return entry == separator ? -1 : 0 }
+        let offset = Int(entry >> 8)
+        let length = Int(entry & 0xFF)
+        if length <= room {
+            table.bytes.withUnsafeBufferPointer { bytes in
+                var index = 0
+                while index < length {
+                    output[start + index] = bytes[offset + index]
+                    index += 1
+                }
+            }
+        }
+        return length
     }
 
     /// Folds a non-ASCII scalar value, appending its folded UTF-8 bytes to `output`.

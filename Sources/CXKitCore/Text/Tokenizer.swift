@@ -92,11 +92,20 @@ public struct Tokenizer: Sendable {
     private func scan(
         _ input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
     ) {
+        // The key lives in a fixed buffer: a folded scalar adds at most a few bytes past the
+        // limit before it is rejected, so `limit + 32` bytes always suffice.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maximumTokenLength + 32) { key in
+            scan(input, key: key, body)
+        }
+    }
+
+    private func scan(
+        _ input: UnsafeBufferPointer<UInt8>, key: UnsafeMutableBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Range<Int>) -> Void
+    ) {
         let limit = Self.maximumTokenLength
-        var key: [UInt8] = []
-        key.reserveCapacity(limit + 8)
+        var keyCount = 0
         var scratch: [UInt8] = []
-        scratch.reserveCapacity(16)
         var position = 0
         var tokenStart = -1
         var tokenEnd = 0
@@ -108,11 +117,11 @@ public struct Tokenizer: Sendable {
         let count = input.count
 
         func emit() {
-            if tokenStart >= 0 && !key.isEmpty {
-                key.withUnsafeBufferPointer { body($0, position, tokenStart..<tokenEnd) }
+            if tokenStart >= 0 && keyCount > 0 {
+                body(UnsafeBufferPointer(rebasing: key[0..<keyCount]), position, tokenStart..<tokenEnd)
                 position += 1
             }
-            key.removeAll(keepingCapacity: true)
+            keyCount = 0
             tokenStart = -1
             scalarCount = 0
             lastWasDigit = false
@@ -120,14 +129,51 @@ public struct Tokenizer: Sendable {
         }
 
         while index < count {
+            let byte = input[index]
+            if byte < 0x80 {
+                // ASCII fast path: a whole run of ASCII letters and digits at once, folded
+                // byte by byte with the same rules as the scalar path below.
+                let lowered = byte | 0x20
+                if lowered &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    if skippingSuffix {
+                        index += 1
+                        while index < count {
+                            let next = input[index]
+                            guard (next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10 else { break }
+                            index += 1
+                        }
+                        continue
+                    }
+                    if tokenStart < 0 { tokenStart = index }
+                    var current = byte
+                    while true {
+                        let isDigit = current &- 0x30 < 10
+                        if !isFull && keyCount < limit {
+                            key[keyCount] = isDigit ? current : current | 0x20
+                            keyCount += 1
+                        } else {
+                            isFull = true
+                        }
+                        lastWasDigit = isDigit
+                        scalarCount += 1
+                        index += 1
+                        guard index < count else { break }
+                        current = input[index]
+                        guard (current | 0x20) &- 0x61 < 26 || current &- 0x30 < 10 else { break }
+                    }
+                    tokenEnd = index
+                    continue
+                }
+            }
             let (raw, length) = Self.decode(input, at: index)
             let value = ScalarFolding.narrowed(raw)
             let next = index + length
             if Self.isASCIIWordByte(value) {
                 if !skippingSuffix {
                     if tokenStart < 0 { tokenStart = index }
-                    if !isFull && key.count < limit {
-                        key.append(value >= 0x41 && value <= 0x5A ? UInt8(value | 0x20) : UInt8(value))
+                    if !isFull && keyCount < limit {
+                        key[keyCount] = value >= 0x41 && value <= 0x5A ? UInt8(value | 0x20) : UInt8(value)
+                        keyCount += 1
                     } else {
                         isFull = true
                     }
@@ -157,7 +203,12 @@ public struct Tokenizer: Sendable {
             if (value == 0x2E || value == 0x2C) && lastWasDigit && tokenStart >= 0 && !skippingSuffix
                 && next < count && Self.isDigit(UInt32(input[next]))
             {
-                if !isFull && key.count < limit { key.append(UInt8(value)) } else { isFull = true }
+                if !isFull && keyCount < limit {
+                    key[keyCount] = UInt8(value)
+                    keyCount += 1
+                } else {
+                    isFull = true
+                }
                 lastWasDigit = false
                 tokenEnd = next
                 index = next
@@ -169,8 +220,17 @@ public struct Tokenizer: Sendable {
                 index = next
                 continue
             }
-            scratch.removeAll(keepingCapacity: true)
-            let folded = ScalarFolding.foldNonASCII(value, into: &scratch)
+            // Latin, Greek and Cyrillic scalars fold straight from the table into the key;
+            // others through `scratch`.
+            let room = skippingSuffix || isFull ? 0 : limit - keyCount
+            let tableFolded = ScalarFolding.foldInTable(value, into: key, at: keyCount, room: room)
+            let folded: Int
+            if let tableFolded {
+                folded = tableFolded
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                folded = ScalarFolding.foldNonASCII(value, into: &scratch)
+            }
             if folded < 0 {
                 emit()
                 skippingSuffix = false
@@ -184,8 +244,15 @@ public struct Tokenizer: Sendable {
                     }
                     tokenStart = index
                 }
-                if !isFull && key.count + folded <= limit {
-                    key.append(contentsOf: scratch)
+                if !isFull && keyCount + folded <= limit {
+                    if tableFolded == nil {
+                        for folded in scratch {
+                            key[keyCount] = folded
+                            keyCount += 1
+                        }
+                    } else {
+                        keyCount += folded
+                    }
                 } else {
                     isFull = true
                 }
