@@ -30,13 +30,13 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// The secondary indexes' key functions, in the same order.
     private let readers: ContiguousArray<IndexKeyFunctions>
     /// For each secondary index, its entries per encoded partition.
-    @exclusivity(unchecked) private var partitions: ContiguousArray<PartitionTreeMap>
+    @exclusivity(unchecked) private var partitions: ContiguousArray<[EncodedIndexKey: OrderedKeyTree<IndexEntry>]>
 
     init() {
         let indexes = Record.indexes
         indexNames = indexes.map(\.name)
         readers = ContiguousArray(indexes.map(IndexKeyFunctions.init))
-        partitions = ContiguousArray(repeating: PartitionTreeMap(), count: indexes.count)
+        partitions = ContiguousArray(repeating: [:], count: indexes.count)
         super.init(recordType: Record.recordType)
     }
 
@@ -63,7 +63,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// The number of entries a secondary index holds across its partitions.
     func entryCount(ofIndex name: String) -> Int {
         guard let position = indexNames.firstIndex(of: name) else { return 0 }
-        return partitions[position].trees.reduce(0) { $0 + $1.count }
+        return partitions[position].values.reduce(0) { $0 + $1.count }
     }
 
     // MARK: Changes (the caller has checked versions)
@@ -163,7 +163,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         } else {
             let tree = OrderedKeyTree<IndexEntry>()
             tree.insert(entry)
-            partitions[position].insert(tree, for: partition)
+            partitions[position][partition] = tree
         }
     }
 
@@ -171,7 +171,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         let partition = key.encodedPartition
         guard let tree = partitions[position][partition] else { return }
         tree.remove(IndexEntry(key: key.encoded, id: id))
-        if tree.isEmpty { partitions[position].remove(partition) }
+        if tree.isEmpty { partitions[position][partition] = nil }
     }
 
     /// Points a record's entry under `key` at its new slot.
