@@ -64,6 +64,45 @@ struct InMemoryRecordStoreTests {
         #expect(store.recordCount(in: tenant) == 1)
     }
 
+    @Test("deleting a record leaves every other record readable by identifier, index and enumeration")
+    func deletionKeepsOthersReachable() async throws {
+        let owner = ids.nextIdentifier()
+        var tickets = (0..<6).map { ticket(owner: owner, rank: Int64($0), tags: ["t\($0 % 2)"]) }
+        try await insert(tickets)
+        // Give the last record a version of its own, so a mix-up between records shows.
+        tickets[5].rank = 50
+        var transaction = StoreTransaction()
+        transaction.update(tickets[5], expectedVersion: 1)
+        _ = try await store.commit(transaction, in: tenant)
+        // Deleting the first record moves another into its place in the table.
+        transaction = StoreTransaction()
+        transaction.delete(TestTicket.self, id: tickets[0].id, expectedVersion: 1)
+        _ = try await store.commit(transaction, in: tenant)
+        #expect(try await store.fetch(TestTicket.self, id: tickets[0].id, in: tenant) == nil)
+        for ticket in tickets.dropFirst() {
+            let read = try await store.fetch(TestTicket.self, id: ticket.id, in: tenant)
+            #expect(read?.record == ticket)
+            #expect(read?.version == (ticket.id == tickets[5].id ? 2 : 1))
+        }
+        let byOwner = try await store.query(
+            RecordQuery<TestTicket>(index: "byOwner", partition: [.identifier(owner)]), in: tenant)
+        #expect(byOwner.records.map(\.record) == Array(tickets.dropFirst()))
+        #expect(byOwner.records.map(\.version) == [1, 1, 1, 1, 2])
+        let odd = try await store.query(
+            RecordQuery<TestTicket>(index: "byTag", partition: [.string("t1")]), in: tenant)
+        #expect(Set(odd.records.map(\.record.id)) == [tickets[1].id, tickets[3].id, tickets[5].id])
+        // The moved record keeps following its updates.
+        tickets[5].rank = -1
+        transaction = StoreTransaction()
+        transaction.update(tickets[5], expectedVersion: 2)
+        _ = try await store.commit(transaction, in: tenant)
+        let reordered = try await store.query(
+            RecordQuery<TestTicket>(index: "byOwner", partition: [.identifier(owner)]), in: tenant)
+        #expect(reordered.records.map(\.record.id) == [tickets[5].id] + tickets[1...4].map(\.id))
+        let everything = try await store.enumerateRecords(in: tenant, after: nil, limit: 100)
+        #expect(everything.records.count == 5)
+    }
+
     @Test("pages through an index in both directions with bounds and cursors")
     func pagesWithCursor() async throws {
         let owner = ids.nextIdentifier()
