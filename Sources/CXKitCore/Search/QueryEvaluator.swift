@@ -955,13 +955,7 @@ private final class CursorStore {
     }
 
     func appendKey(_ key: UInt64) {
-        if keyCount == keyCapacity {
-            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: keyCapacity * 2)
-            grown.initialize(from: keys, count: keyCount)
-            keys.deallocate()
-            keys = grown
-            keyCapacity *= 2
-        }
+        if keyCount == keyCapacity { keys = Self.doubled(keys, count: keyCount, capacity: &keyCapacity) }
         (keys + keyCount).initialize(to: key)
         keyCount += 1
     }
@@ -975,15 +969,21 @@ private final class CursorStore {
     }
 
     func append(_ cursor: PostingCursor) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<PostingCursor>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
+        if count == capacity { base = Self.doubled(base, count: count, capacity: &capacity) }
         (base + count).initialize(to: cursor)
         count += 1
+    }
+
+    /// Moves the `count` elements of `buffer` into a new buffer of twice `capacity`, frees
+    /// the old one and doubles `capacity`.
+    private static func doubled<Element>(
+        _ buffer: UnsafeMutablePointer<Element>, count: Int, capacity: inout Int
+    ) -> UnsafeMutablePointer<Element> {
+        capacity *= 2
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        grown.moveInitialize(from: buffer, count: count)
+        buffer.deallocate()
+        return grown
     }
 
     deinit {

@@ -8,7 +8,8 @@ import CXKitCore
 /// per-unit dispositions, each with its item, unit, machine, states, instant, actor and
 /// reason). When the command made a single item transition, ``item``, ``machine``,
 /// ``from``, ``to`` and ``reason`` also describe it, as they describe the transition of
-/// every other event.
+/// every other event; with several, ``item`` and ``machine`` are kept when every
+/// transition shares them.
 public struct ReturnEventPayload: Hashable, Sendable, Codable {
     /// The request (absent for policy events).
     public let request: ReturnRequestID?
@@ -18,7 +19,8 @@ public struct ReturnEventPayload: Hashable, Sendable, Codable {
     public let order: OrderID?
     /// The customer.
     public let customer: CustomerID?
-    /// The machine that moved (`"request"`, `"refund"`, `"itemAcceptance"` …).
+    /// The machine that moved (`"request"`, `"refund"`, `"itemAcceptance"` …); for an item
+    /// event listing several transitions, `nil` unless they all moved the same machine.
     public let machine: String?
     /// The state before.
     public let from: String?

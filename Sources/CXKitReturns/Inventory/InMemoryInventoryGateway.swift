@@ -113,12 +113,8 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ) async throws {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
-            // One hash of the reference in the usual case (a first restock); a repeated
-            // reference puts the original back and changes nothing.
-            if let original = state.restocks.updateValue((product, variant, quantity), forKey: reference) {
-                state.restocks[reference] = original
-                return
-            }
+            guard state.restocks[reference] == nil else { return }
+            state.restocks[reference] = (product, variant, quantity)
             if let variant { state.stock[variant, default: 0] += quantity }
         }
     }

@@ -181,8 +181,8 @@ public struct ReturnsService: Sendable {
 
     /// Appends one `returns.item.changed` event carrying every item transition of a command
     /// (nothing when there is none). A single transition is also described by the payload's
-    /// `item`, `machine`, `from`, `to` and `reason`; several keep the item when they all
-    /// concern one.
+    /// `item`, `machine`, `from`, `to` and `reason`; several keep the item and the machine
+    /// when they all share them.
     func appendItemSteps(
         _ entries: [ItemHistoryEntry], of request: ReturnRequest, to transaction: inout StoreTransaction,
         tenant: TenantID

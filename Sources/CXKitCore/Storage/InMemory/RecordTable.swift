@@ -30,7 +30,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// The secondary indexes' key functions, in the same order.
     private let readers: ContiguousArray<IndexKeyFunctions>
     /// For each secondary index, its entries per encoded partition.
-    @exclusivity(unchecked) private var partitions: ContiguousArray<[EncodedIndexKey: OrderedKeyTree<IndexEntry>]>
+    @exclusivity(unchecked) private var partitions:
+        ContiguousArray<[EncodedIndexKey: OrderedKeyTree<IndexEntry>]>
 
     init() {
         let indexes = Record.indexes
@@ -41,10 +42,6 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     }
 
     override var count: Int { records.count }
-
-    /// The slot of a record, or `nil` when it does not exist.
-    @inline(__always)
-    func slot(of id: Identifier) -> Int? { positions.slot(of: id) }
 
     /// The stored version of a record, or `nil` when it does not exist.
     @inline(__always)
@@ -76,12 +73,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         versions.append(1)
         positions.set(slot, for: id)
         primary.insert(id)
-        withUnsafePointer(to: record) { pointer in
-            for position in 0..<readers.count {
-                readers[position].forEachKey(of: UnsafeRawPointer(pointer)) {
-                    add($0, id: id, slot: slot, toIndexAt: position)
-                }
-            }
+        withUnsafePointer(to: record) { record in
+            forEachKey(of: UnsafeRawPointer(record)) { add($0, id: id, slot: slot, toIndexAt: $1) }
         }
         return 1
     }
@@ -92,9 +85,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let slot = positions.slot(of: id) else { return insert(record) }
         let version = versions[slot] &+ 1
         withUnsafePointer(to: record) { new in
-            records.withUnsafeBufferPointer { stored in
-                guard let base = stored.baseAddress else { return }
-                reindex(id, slot: slot, from: UnsafeRawPointer(base + slot), to: UnsafeRawPointer(new))
+            withStoredRecord(at: slot) { old in reindex(id, slot: slot, from: old, to: UnsafeRawPointer(new))
             }
         }
         records[slot] = record
@@ -128,31 +119,37 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     func delete(_ id: Identifier) {
         guard let slot = positions.remove(id) else { return }
         primary.remove(id)
-        records.withUnsafeBufferPointer { stored in
-            guard let base = stored.baseAddress else { return }
-            for position in 0..<readers.count {
-                readers[position].forEachKey(of: UnsafeRawPointer(base + slot)) {
-                    remove($0, id: id, fromIndexAt: position)
-                }
-            }
+        withStoredRecord(at: slot) { deleted in
+            forEachKey(of: deleted) { remove($0, id: id, fromIndexAt: $1) }
         }
         let last = records.count - 1
         if slot != last {
             records.swapAt(slot, last)
             versions.swapAt(slot, last)
-            let moved = records[slot].recordID
-            positions.set(slot, for: moved)
-            records.withUnsafeBufferPointer { stored in
-                guard let base = stored.baseAddress else { return }
-                for position in 0..<readers.count {
-                    readers[position].forEachKey(of: UnsafeRawPointer(base + slot)) {
-                        repoint($0, id: moved, to: slot, inIndexAt: position)
-                    }
-                }
+            let movedID = records[slot].recordID
+            positions.set(slot, for: movedID)
+            withStoredRecord(at: slot) { moved in
+                forEachKey(of: moved) { repoint($0, id: movedID, to: slot, inIndexAt: $1) }
             }
         }
         records.removeLast()
         versions.removeLast()
+    }
+
+    /// Calls `body` with the address of the stored record at `slot`, which must exist.
+    private func withStoredRecord(at slot: Int, _ body: (UnsafeRawPointer) -> Void) {
+        records.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress, slot >= 0, slot < stored.count else { return }
+            body(UnsafeRawPointer(base + slot))
+        }
+    }
+
+    /// Calls `body` with each key the record at `record` contributes, and the position of
+    /// the index it belongs to.
+    private func forEachKey(of record: UnsafeRawPointer, _ body: (IndexKey, Int) -> Void) {
+        for position in 0..<readers.count {
+            readers[position].forEachKey(of: record) { body($0, position) }
+        }
     }
 
     private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
