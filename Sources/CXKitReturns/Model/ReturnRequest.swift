@@ -18,24 +18,24 @@ public struct ReturnRequest: StoredRecord, Hashable {
         },
         RecordIndex(
             "byTracking",
-            keys: { request in
-                request.label.map { [IndexKey(partition: [.string($0.trackingNumber)])] } ?? []
+            sparseKey: { request in
+                request.label.map { IndexKey(partition: [.string($0.trackingNumber)]) }
             }),
         RecordIndex(
             "byLabelExpiry",
-            keys: { request in
+            sparseKey: { request in
                 guard request.state == .labelIssued || request.state == .approved,
                     let expiry = request.labelExpiresAt
-                else { return [] }
-                return [IndexKey(sort: [.date(expiry)])]
+                else { return nil }
+                return IndexKey(sort: [.date(expiry)])
             }),
         RecordIndex(
             "byRefundDue",
-            keys: { request in
+            sparseKey: { request in
                 guard let due = request.refundDueAt, !request.state.isTerminal, request.state != .resolved,
                     !request.overdueReported
-                else { return [] }
-                return [IndexKey(sort: [.date(due)])]
+                else { return nil }
+                return IndexKey(sort: [.date(due)])
             }),
     ]
 

@@ -55,10 +55,10 @@ struct InMemoryRecordStoreModelTests {
             _ = try await store.commit(transaction, in: tenant)
             guard step % 10 == 0 else { continue }
             for _ in 0..<6 {
-                let index = pick(["id", "byOwner", "byTag", "open"])
+                let index = pick(["id", "byOwner", "byTag", "open", "openByOwner"])
                 let partition: [IndexValue] =
                     switch index {
-                    case "byOwner": [.identifier(pick(owners))]
+                    case "byOwner", "openByOwner": [.identifier(pick(owners))]
                     case "byTag": [.string(pick(tags))]
                     default: []
                     }

@@ -42,6 +42,23 @@ struct InMemoryRecordStoreTests {
         #expect(try await store.fetch(TestTicket.self, id: ticket.id, in: other) == nil)
     }
 
+    @Test(
+        "a batch read of few or many identifiers returns existing records in request order, each once",
+        arguments: [5, 40])
+    func batchReadKeepsOrderAndSkipsRepeats(count: Int) async throws {
+        let owner = ids.nextIdentifier()
+        let tickets = (0..<count).map { ticket(owner: owner, rank: Int64($0)) }
+        try await insert(tickets)
+        // Every stored ticket backwards, each followed by an unknown identifier, then the
+        // first half again: repeats and misses are skipped, the order kept.
+        var wanted: [Identifier] = []
+        for ticket in tickets.reversed() { wanted += [ticket.id, ids.nextIdentifier()] }
+        wanted += tickets.prefix(count / 2).map(\.id)
+        let read = try await store.fetch(TestTicket.self, ids: wanted, in: tenant)
+        #expect(read.map(\.record.id) == tickets.reversed().map(\.id))
+        #expect(read.allSatisfy { $0.version == 1 })
+    }
+
     @Test("keeps secondary indexes in step with updates and deletions")
     func indexesFollowChanges() async throws {
         let owner = ids.nextIdentifier()

@@ -237,4 +237,39 @@ struct OutboxTrimmingTests {
         let next = try await store.outboxEntries(status: .pending, in: tenant, after: nil, limit: 1)
         #expect(next.map(\.event.id) == [events[1_100].id])
     }
+
+    @Test(
+        "appends and in-order deliveries across many chunks keep every waiting entry listed in commit order")
+    func deliveriesAcrossChunksKeepOrder() async throws {
+        let store = InMemoryRecordStore()
+        let tenant = try TenantID("chunks")
+        let ids = seededIdentifiers(92)
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        var waiting: [EventID] = []
+        // Rounds of 700 appends and 650 deliveries from the front: the delivered front
+        // crosses chunk boundaries at varying offsets; the last round delivers everything,
+        // so the outbox empties and then fills again.
+        for round in 0..<6 {
+            var transaction = StoreTransaction()
+            for index in 0..<700 {
+                let event = EventEnvelope(
+                    id: EventID(rawValue: ids.nextIdentifier()), tenant: tenant, kind: "chunks.changed",
+                    aggregate: AggregateReference(type: "chunks.item", id: ids.nextIdentifier()),
+                    occurredAt: now, actor: nil, payload: Payload(round * 1_000 + index))
+                waiting.append(event.id)
+                transaction.append(event)
+            }
+            _ = try await store.commit(transaction, in: tenant)
+            let deliverCount = round == 4 ? waiting.count : 650
+            let claimed = try await store.claimOutboxEntries(
+                limit: deliverCount, claimant: "relay", now: now, leaseDuration: .seconds(60))
+            #expect(claimed.map(\.event.id) == Array(waiting.prefix(deliverCount)))
+            try await store.acknowledgeOutboxEntries(claimed.map(\.event.id), claimant: "relay")
+            waiting.removeFirst(deliverCount)
+
+            #expect(store.outboxEntryCount == waiting.count)
+            let listed = try await store.outboxEntries(status: .pending, in: tenant, after: nil, limit: 1_000)
+            #expect(listed.map(\.event.id) == waiting)
+        }
+    }
 }

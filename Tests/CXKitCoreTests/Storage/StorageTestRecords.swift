@@ -8,6 +8,12 @@ struct TestTicket: StoredRecord, Equatable {
         RecordIndex("byOwner") { IndexKey(partition: [.identifier($0.owner)], sort: [.int($0.rank)]) },
         RecordIndex("byTag", keys: { ticket in ticket.tags.map { IndexKey(partition: [.string($0)]) } }),
         RecordIndex("open", keys: { $0.isOpen ? [IndexKey(sort: [.int($0.rank)])] : [] }),
+        RecordIndex(
+            "openByOwner",
+            sparseKey: { ticket in
+                ticket.isOpen
+                    ? IndexKey(partition: [.identifier(ticket.owner)], sort: [.int(ticket.rank)]) : nil
+            }),
     ]
     let id: Identifier
     var owner: Identifier

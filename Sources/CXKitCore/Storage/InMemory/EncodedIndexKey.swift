@@ -205,6 +205,14 @@ struct IndexKeyWriter {
         }
     }
 
+    /// Makes room in the overflow for a key of `total` bytes, when it exceeds the inline 32.
+    @inlinable
+    mutating func reserveOverflow(forTotal total: Int) {
+        guard total > 32 else { return }
+        if overflow == nil { overflow = [] }
+        overflow?.reserveCapacity(total - 32)
+    }
+
     /// Appends one component.
     @inlinable
     mutating func append(_ value: IndexValue) {
@@ -220,6 +228,9 @@ struct IndexKeyWriter {
             append(word: Self.orderedBits(number))
         case .string(let text):
             append(byte: 0x04)
+            // Room for the bytes and the terminator at once, so a long string grows the
+            // overflow once rather than by doubling (an escaped zero may still add more).
+            reserveOverflow(forTotal: count + text.utf8.count + 1)
             for byte in text.utf8 {
                 append(byte: byte)
                 if byte == 0 { append(byte: 0xFF) }

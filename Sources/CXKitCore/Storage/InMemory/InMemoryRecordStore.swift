@@ -109,9 +109,17 @@ public final class InMemoryRecordStore: RecordStore {
     {
         state.withLock { state in
             guard let table = state.existingPartition(tenant)?.existingTable(type) else { return [] }
-            var seen = Set<Identifier>(minimumCapacity: ids.count)
             var result: [Versioned<Record>] = []
             result.reserveCapacity(ids.count)
+            // A few identifiers (the usual batch) are checked for repeats pairwise, without
+            // building a set.
+            if ids.count <= 16 {
+                for (position, id) in ids.enumerated() where !ids[..<position].contains(id) {
+                    if let versioned = table.versioned(id) { result.append(versioned) }
+                }
+                return result
+            }
+            var seen = Set<Identifier>(minimumCapacity: ids.count)
             for id in ids where seen.insert(id).inserted {
                 if let versioned = table.versioned(id) { result.append(versioned) }
             }

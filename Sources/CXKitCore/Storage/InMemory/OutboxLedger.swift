@@ -3,8 +3,8 @@ import Foundation
 /// The in-memory outbox of every tenant: entries by sequence number, a queue per aggregate
 /// and an ordered set of the queues' first entries.
 ///
-/// Pending entries sit in an array indexed by sequence number, so appending and finding an
-/// entry cost no hashing; the array's delivered front is trimmed as it empties.
+/// Pending entries sit in a chunked array indexed by sequence number, so appending and
+/// finding an entry cost no hashing; the array's delivered front is trimmed as it empties.
 /// Dead-lettered entries (and entries redriven from below the trimmed front) move to a
 /// side table so one old failure never pins the array. Events are found by identity
 /// through a flat identifier map, and aggregates' queues through another, keyed by the
@@ -14,7 +14,7 @@ import Foundation
 /// the aggregates it inspects, not with the size of the outbox.
 final class OutboxLedger {
     /// Pending entries: `slots[sequence - base]`; delivered ones are `nil` until trimmed.
-    @exclusivity(unchecked) private var slots: ContiguousArray<OutboxSlot?> = []
+    @exclusivity(unchecked) private var slots = OutboxSlotRun()
     /// The sequence number of `slots[0]`.
     @exclusivity(unchecked) private var base: UInt64 = 1
     /// How many leading elements of `slots` are `nil`.
@@ -76,17 +76,20 @@ final class OutboxLedger {
         parked[sequence] = slot
     }
 
-    /// Drops the delivered front of the array once it is large and at least half of it.
+    /// Drops the delivered front: every position once all are delivered, else the whole
+    /// chunks it covers.
     private func trimFront() {
         while leadingEmpty < slots.count && slots[leadingEmpty] == nil { leadingEmpty += 1 }
         if leadingEmpty == slots.count {
             base += UInt64(slots.count)
-            slots.removeAll(keepingCapacity: true)
+            slots.removeAll()
             leadingEmpty = 0
-        } else if leadingEmpty >= 1024 && leadingEmpty * 2 >= slots.count {
-            slots.removeFirst(leadingEmpty)
-            base += UInt64(leadingEmpty)
-            leadingEmpty = 0
+        } else {
+            let dropped = OutboxSlotRun.droppablePositions(of: leadingEmpty)
+            guard dropped > 0 else { return }
+            slots.dropLeadingChunks(upTo: dropped)
+            base += UInt64(dropped)
+            leadingEmpty -= dropped
         }
     }
 
@@ -371,7 +374,7 @@ final class OutboxLedger {
     /// Sets the queue successor of the entry at `sequence`.
     private func link(_ sequence: UInt64, to next: UInt64) {
         if sequence >= base, sequence - base < UInt64(slots.count), slots[Int(sequence - base)] != nil {
-            slots[Int(sequence - base)]?.next = next
+            slots.setNext(next, at: Int(sequence - base))
         } else {
             parked[sequence]?.next = next
         }

@@ -36,7 +36,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     init() {
         let indexes = Record.indexes
         indexNames = indexes.map(\.name)
-        readers = ContiguousArray(indexes.map(IndexKeyFunctions.init))
+        readers = ContiguousArray(indexes.map(\.functions))
         partitions = ContiguousArray(repeating: [:], count: indexes.count)
         super.init(recordType: Record.recordType)
     }
@@ -99,17 +99,23 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         for position in 0..<readers.count {
             let reader = readers[position]
             if let key = reader.key {
-                let oldKey = key(old)
-                let newKey = key(new)
-                if oldKey != newKey { move(id, slot: slot, from: oldKey, to: newKey, inIndexAt: position) }
+                switch (key(old), key(new)) {
+                case (let oldKey?, let newKey?) where oldKey != newKey:
+                    move(id, slot: slot, from: oldKey, to: newKey, inIndexAt: position)
+                case (let oldKey?, nil): remove(oldKey, id: id, fromIndexAt: position)
+                case (nil, let newKey?): add(newKey, id: id, slot: slot, toIndexAt: position)
+                default: break
+                }
                 continue
             }
-            let oldKeys = reader.keys(old)
-            let newKeys = reader.keys(new)
+            let oldKeys = CollectedIndexKeys(of: old, through: reader)
+            let newKeys = CollectedIndexKeys(of: new, through: reader)
             if oldKeys == newKeys { continue }
-            for key in oldKeys where !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
-            for key in newKeys where !oldKeys.contains(key) {
-                add(key, id: id, slot: slot, toIndexAt: position)
+            oldKeys.forEach { key in
+                if !newKeys.contains(key) { remove(key, id: id, fromIndexAt: position) }
+            }
+            newKeys.forEach { key in
+                if !oldKeys.contains(key) { add(key, id: id, slot: slot, toIndexAt: position) }
             }
         }
     }
@@ -148,7 +154,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// the index it belongs to.
     private func forEachKey(of record: UnsafeRawPointer, _ body: (IndexKey, Int) -> Void) {
         for position in 0..<readers.count {
-            readers[position].forEachKey(of: record) { body($0, position) }
+            readers[position].visitKeys(record) { body($0, position) }
         }
     }
 

@@ -93,19 +93,19 @@ public struct RecordIndex<Record: StoredRecord>: Sendable {
     public let name: String
     /// Computes the keys a record contributes.
     public let keys: @Sendable (Record) -> [IndexKey]
-    /// The key of an index whose records contribute exactly one each, called without the
-    /// array `keys` wraps it in.
-    let key: (@Sendable (Record) -> IndexKey)?
+    /// The key functions the in-memory store calls with a record's address.
+    @usableFromInline let functions: IndexKeyFunctions
 
     /// Declares an index whose records each contribute a set of keys.
     ///
     /// - Parameters:
     ///   - name: The index's name, unique within the record type.
     ///   - keys: The keys a record contributes (empty to leave it out).
+    @inlinable
     public init(_ name: String, keys: @escaping @Sendable (Record) -> [IndexKey]) {
         self.name = name
         self.keys = keys
-        self.key = nil
+        self.functions = IndexKeyFunctions(keys: keys)
     }
 
     /// Declares an index in which every record contributes exactly one key.
@@ -113,9 +113,26 @@ public struct RecordIndex<Record: StoredRecord>: Sendable {
     /// - Parameters:
     ///   - name: The index's name, unique within the record type.
     ///   - key: The key a record contributes.
+    @inlinable
     public init(_ name: String, key: @escaping @Sendable (Record) -> IndexKey) {
         self.name = name
         self.keys = { [key($0)] }
-        self.key = key
+        self.functions = IndexKeyFunctions(key: key)
+    }
+
+    /// Declares a sparse index in which a record contributes one key or, when `sparseKey`
+    /// returns `nil`, none (e.g. only open tickets, by due date).
+    ///
+    /// The same index can be declared with ``init(_:keys:)``; this form lets the store
+    /// skip the array of keys on every insert and update.
+    ///
+    /// - Parameters:
+    ///   - name: The index's name, unique within the record type.
+    ///   - sparseKey: The key a record contributes, or `nil` to leave it out.
+    @inlinable
+    public init(_ name: String, sparseKey: @escaping @Sendable (Record) -> IndexKey?) {
+        self.name = name
+        self.keys = { sparseKey($0).map { [$0] } ?? [] }
+        self.functions = IndexKeyFunctions(sparseKey: sparseKey)
     }
 }

@@ -74,6 +74,7 @@ public struct StoreTransaction: Sendable {
     ///
     /// - Parameter record: The record; its identifier must not exist yet.
     public mutating func insert(_ record: some StoredRecord) {
+        Self.makeRoom(in: &changes)
         changes.append(.insert(record))
     }
 
@@ -83,6 +84,7 @@ public struct StoreTransaction: Sendable {
     ///   - record: The new value of the record.
     ///   - expectedVersion: The version it was read at.
     public mutating func update(_ record: some StoredRecord, expectedVersion: UInt64) {
+        Self.makeRoom(in: &changes)
         changes.append(.update(record, expectedVersion: expectedVersion))
     }
 
@@ -91,6 +93,7 @@ public struct StoreTransaction: Sendable {
     /// - Parameter versioned: The record with the version it was read at; its `record`
     ///   holds the new value.
     public mutating func update<Record: StoredRecord>(_ versioned: Versioned<Record>) {
+        Self.makeRoom(in: &changes)
         changes.append(.update(versioned.record, expectedVersion: versioned.version))
     }
 
@@ -103,6 +106,7 @@ public struct StoreTransaction: Sendable {
     public mutating func delete<Record: StoredRecord>(
         _ type: Record.Type, id: Identifier, expectedVersion: UInt64
     ) {
+        Self.makeRoom(in: &changes)
         changes.append(.delete(type, id: id, expectedVersion: expectedVersion))
     }
 
@@ -110,7 +114,15 @@ public struct StoreTransaction: Sendable {
     ///
     /// - Parameter event: The event; its tenant must be the commit's tenant.
     public mutating func append(_ event: EventEnvelope) {
+        Self.makeRoom(in: &events)
         events.append(event)
+    }
+
+    /// Gives an array that has no storage yet room for a few elements, so a typical
+    /// transaction allocates each array once instead of at every doubling from one.
+    @inline(__always)
+    private static func makeRoom<Element>(in array: inout [Element]) {
+        if array.capacity == 0 { array.reserveCapacity(4) }
     }
 }
 
