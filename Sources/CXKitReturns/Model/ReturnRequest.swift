@@ -39,64 +39,169 @@ public struct ReturnRequest: StoredRecord, Hashable {
             }),
     ]
 
+    /// Every field, shared between copies until one of them is mutated (copy-on-write).
+    private var storage: ReturnRequestStorage
+
     /// The request's identity.
-    public let id: ReturnRequestID
+    public var id: ReturnRequestID { storage.fields.id }
     /// Its human-readable RMA number.
-    public let rmaNumber: RMANumber
+    public var rmaNumber: RMANumber { storage.fields.rmaNumber }
     /// The order.
-    public let order: OrderID
+    public var order: OrderID { storage.fields.order }
     /// The customer.
-    public let customer: CustomerID
+    public var customer: CustomerID { storage.fields.customer }
     /// Who created it (the customer, or an agent on their behalf).
-    public let createdBy: ActorReference
+    public var createdBy: ActorReference { storage.fields.createdBy }
     /// When it was created.
-    public let createdAt: Date
+    public var createdAt: Date { storage.fields.createdAt }
     /// The state.
-    public internal(set) var state: ReturnRequestState
+    public internal(set) var state: ReturnRequestState {
+        get { storage.fields.state }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.state
+        }
+    }
     /// The items.
-    public internal(set) var items: [ReturnItem]
+    public internal(set) var items: [ReturnItem] {
+        get { storage.fields.items }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.items
+        }
+    }
     /// The resolution the customer chose.
-    public let resolution: ReturnResolution
+    public var resolution: ReturnResolution { storage.fields.resolution }
     /// Whether the replacement ships before the return arrives.
-    public let isInstantExchange: Bool
+    public var isInstantExchange: Bool { storage.fields.isInstantExchange }
     /// The quote shown at submission.
-    public let quote: RefundQuote
+    public var quote: RefundQuote { storage.fields.quote }
     /// The settlement after inspection.
-    public internal(set) var settlement: RefundQuote?
+    public internal(set) var settlement: RefundQuote? {
+        get { storage.fields.settlement }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.settlement
+        }
+    }
     /// The policy version applied and its fingerprint.
-    public let policyVersion: Int
+    public var policyVersion: Int { storage.fields.policyVersion }
     /// The policy's fingerprint.
-    public let policyFingerprint: String
+    public var policyFingerprint: String { storage.fields.policyFingerprint }
     /// Why it went to review (rules, evidence, serial-returner figures), if it did.
-    public internal(set) var reviewReasons: [String]
+    public internal(set) var reviewReasons: [String] {
+        get { storage.fields.reviewReasons }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.reviewReasons
+        }
+    }
     /// The label, once issued.
-    public internal(set) var label: ReturnLabel?
+    public internal(set) var label: ReturnLabel? {
+        get { storage.fields.label }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.label
+        }
+    }
     /// When an unused label (or an approval without label) expires the request.
-    public internal(set) var labelExpiresAt: Date?
+    public internal(set) var labelExpiresAt: Date? {
+        get { storage.fields.labelExpiresAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.labelExpiresAt
+        }
+    }
     /// When the refund is due (business days), once known.
-    public internal(set) var refundDueAt: Date?
+    public internal(set) var refundDueAt: Date? {
+        get { storage.fields.refundDueAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.refundDueAt
+        }
+    }
     /// Whether the overdue event was emitted.
-    public internal(set) var overdueReported: Bool
+    public internal(set) var overdueReported: Bool {
+        get { storage.fields.overdueReported }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.overdueReported
+        }
+    }
     /// The refund, once started.
-    public internal(set) var refund: RefundID?
+    public internal(set) var refund: RefundID? {
+        get { storage.fields.refund }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.refund
+        }
+    }
     /// How it ended, once resolved.
-    public internal(set) var outcome: ReturnOutcome?
+    public internal(set) var outcome: ReturnOutcome? {
+        get { storage.fields.outcome }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.outcome
+        }
+    }
     /// Key instants.
-    public internal(set) var submittedAt: Date?
+    public internal(set) var submittedAt: Date? {
+        get { storage.fields.submittedAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.submittedAt
+        }
+    }
     /// When it was approved.
-    public internal(set) var approvedAt: Date?
+    public internal(set) var approvedAt: Date? {
+        get { storage.fields.approvedAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.approvedAt
+        }
+    }
     /// When the parcel was received.
-    public internal(set) var receivedAt: Date?
+    public internal(set) var receivedAt: Date? {
+        get { storage.fields.receivedAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.receivedAt
+        }
+    }
     /// When it was inspected.
-    public internal(set) var inspectedAt: Date?
+    public internal(set) var inspectedAt: Date? {
+        get { storage.fields.inspectedAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.inspectedAt
+        }
+    }
     /// When it was resolved.
-    public internal(set) var resolvedAt: Date?
+    public internal(set) var resolvedAt: Date? {
+        get { storage.fields.resolvedAt }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.resolvedAt
+        }
+    }
     /// Every request-level transition.
-    public internal(set) var history: [LifecycleStep<ReturnRequestState>]
+    public internal(set) var history: [LifecycleStep<ReturnRequestState>] {
+        get { storage.fields.history }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.history
+        }
+    }
     /// Every item-level transition.
-    public internal(set) var itemHistory: [ItemHistoryEntry]
+    public internal(set) var itemHistory: [ItemHistoryEntry] {
+        get { storage.fields.itemHistory }
+        _modify {
+            makeStorageUnique()
+            yield &storage.fields.itemHistory
+        }
+    }
     /// The order's month key used by rollups (attribution by order date).
-    let orderPeriod: Int
+    var orderPeriod: Int { storage.fields.orderPeriod }
 
     /// The record's identity.
     public var recordID: Identifier { id.rawValue }
@@ -107,30 +212,60 @@ public struct ReturnRequest: StoredRecord, Hashable {
         createdAt: Date, items: [ReturnItem], resolution: ReturnResolution, isInstantExchange: Bool,
         quote: RefundQuote, policyVersion: Int, policyFingerprint: String, orderPeriod: Int
     ) {
-        self.id = id
-        self.rmaNumber = rmaNumber
-        self.order = order
-        self.customer = customer
-        self.createdBy = createdBy
-        self.createdAt = createdAt
-        self.state = .draft
-        self.items = items
-        self.resolution = resolution
-        self.isInstantExchange = isInstantExchange
-        self.quote = quote
-        self.settlement = nil
-        self.policyVersion = policyVersion
-        self.policyFingerprint = policyFingerprint
-        self.reviewReasons = []
-        self.label = nil
-        self.labelExpiresAt = nil
-        self.refundDueAt = nil
-        self.overdueReported = false
-        self.refund = nil
-        self.outcome = nil
-        self.history = []
-        self.itemHistory = []
-        self.orderPeriod = orderPeriod
+        storage = ReturnRequestStorage(
+            ReturnRequestStorage.Fields(
+                id: id, rmaNumber: rmaNumber, order: order, customer: customer, createdBy: createdBy,
+                createdAt: createdAt, items: items, resolution: resolution,
+                isInstantExchange: isInstantExchange, quote: quote, policyVersion: policyVersion,
+                policyFingerprint: policyFingerprint, orderPeriod: orderPeriod))
+    }
+
+    /// Decodes a request from one flat JSON object with a key per field (the format
+    /// requests have always been stored in).
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: `DecodingError` when a required field is missing or a value has the wrong
+    ///   type.
+    public init(from decoder: any Decoder) throws {
+        storage = ReturnRequestStorage(try ReturnRequestStorage.Fields(from: decoder))
+    }
+
+    /// Encodes the request as one flat JSON object with a key per field; optional fields
+    /// that are `nil` are left out.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    /// Whether two requests are equal in every field (trivially so when they share storage).
+    ///
+    /// - Parameters:
+    ///   - lhs: A request.
+    ///   - rhs: Another request.
+    /// - Returns: `true` when every field is equal.
+    public static func == (lhs: ReturnRequest, rhs: ReturnRequest) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    /// Hashes every field, in declaration order.
+    ///
+    /// - Parameter hasher: The hasher to feed.
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
+
+    /// The identity of the storage this value reads from: copies share it until one of
+    /// them is mutated.
+    var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
+    /// Gives this value storage of its own before a mutation, copying the fields only when
+    /// another value still refers to the current storage.
+    private mutating func makeStorageUnique() {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = ReturnRequestStorage(storage.fields)
+        }
     }
 
     /// Units in the request.
