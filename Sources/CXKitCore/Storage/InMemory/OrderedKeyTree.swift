@@ -78,6 +78,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         if node.isLeaf {
             let index = lowerBound(of: key, in: node.keys)
             if index < node.keys.count && node.keys[index] == key { return (false, nil) }
+            growIfFull(node)
             node.keys.insert(key, at: index)
             let atEnd = index == node.keys.count - 1
             return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
@@ -95,6 +96,17 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
             atEnd = index + 2 == node.keys.count
         }
         return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
+    }
+
+    /// Gives a full leaf room for half as many keys again (at least four, at most one
+    /// over ``maximumFill``) rather than the doubling an array grows by: most partitions of
+    /// an index by customer are one small leaf, and doubling would leave up to half of it
+    /// empty.
+    @inline(__always)
+    private static func growIfFull(_ node: Node) {
+        let count = node.keys.count
+        guard count == node.keys.capacity else { return }
+        node.keys.reserveCapacity(Swift.min(maximumFill + 1, count + Swift.max(4, count / 2)))
     }
 
     /// Moves the upper half of an overfull node into a new right sibling, or only its last
