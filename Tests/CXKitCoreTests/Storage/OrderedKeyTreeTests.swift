@@ -132,6 +132,40 @@ struct OrderedKeyTreeTests {
         #expect(tree.last == model.max())
     }
 
+    @Test("ascending insertions mixed with removals and inner insertions keep a deep tree ordered")
+    func ascendingInsertionsStayOrdered() {
+        let tree = OrderedKeyTree<Int>()
+        let random = SeededRandomSource(seed: 13)
+        var model = Set<Int>()
+        var next = 0
+        for step in 0..<40_000 {
+            switch random.next(below: 10) {
+            case 0..<7:
+                // Above every key: the rightmost path, with no search.
+                next += 1 + Int(random.next(below: 3))
+                #expect(tree.insert(next), "seed 13, step \(step)")
+                model.insert(next)
+            case 7:
+                let key = Int(random.next(below: UInt64(next + 1)))
+                #expect(tree.insert(key) == model.insert(key).inserted, "seed 13, step \(step)")
+            default:
+                let key = Int(random.next(below: UInt64(next + 1)))
+                #expect(tree.remove(key) == (model.remove(key) != nil), "seed 13, step \(step)")
+            }
+            if step % 4_000 == 0 {
+                #expect(tree.last == model.max(), "seed 13, step \(step)")
+                #expect(model.allSatisfy { tree.contains($0) }, "seed 13, step \(step)")
+            }
+        }
+        var all: [Int] = []
+        tree.visitAscending(from: nil) {
+            all.append($0)
+            return true
+        }
+        #expect(all == model.sorted())
+        #expect(tree.count == model.count)
+    }
+
     @Test("rejects duplicate insertions and ignores missing removals")
     func duplicatesAndMissing() {
         let tree = OrderedKeyTree<Int>()

@@ -59,7 +59,10 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     /// - Returns: `false` when the key was already present (the tree is unchanged).
     @discardableResult
     func insert(_ key: Key) -> Bool {
-        let (inserted, split) = Self.insert(key, into: root)
+        // A key above the largest (time-ordered identifiers, sequence numbers) goes down the
+        // rightmost path without searching any node.
+        let ascending = root.keys.last.map { $0 < key } ?? false
+        let (inserted, split) = Self.insert(key, into: root, ascending: ascending)
         if let split {
             // The root's content moves down into a new left child; the root stays this object.
             let left = Node(keys: keys, children: children)
@@ -74,19 +77,21 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         return inserted
     }
 
-    private static func insert(_ key: Key, into node: Node) -> (inserted: Bool, split: Node?) {
+    /// Inserts `key` below `node`; `ascending` says it is larger than every key there.
+    private static func insert(_ key: Key, into node: Node, ascending: Bool) -> (inserted: Bool, split: Node?)
+    {
         if node.isLeaf {
-            let index = lowerBound(of: key, in: node.keys)
+            let index = ascending ? node.keys.count : lowerBound(of: key, in: node.keys)
             if index < node.keys.count && node.keys[index] == key { return (false, nil) }
             growIfFull(node)
             node.keys.insert(key, at: index)
             let atEnd = index == node.keys.count - 1
             return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
         }
-        var index = lowerBound(of: key, in: node.keys)
+        var index = ascending ? node.keys.count : lowerBound(of: key, in: node.keys)
         if index == node.keys.count { index -= 1 }
         let child = node.children[index]
-        let (inserted, split) = insert(key, into: child)
+        let (inserted, split) = insert(key, into: child, ascending: ascending)
         guard inserted else { return (false, nil) }
         if let childMax = child.keys.last { node.keys[index] = childMax }
         var atEnd = false
