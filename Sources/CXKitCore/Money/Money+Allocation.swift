@@ -118,31 +118,43 @@ extension Money {
         return result
     }
 
-    /// The largest-remainder core shared by the allocation entry points.
+    /// The largest-remainder core shared by the allocation entry points. Its scratch space
+    /// (each share's floor and remainder, and the order of the remainders) lives on the
+    /// stack, so a call allocates only its result.
     private static func largestRemainder(
         total: Money, count: Int, totalWeight: UInt128, weight: (Int) -> UInt128
     ) -> [Money] {
         let magnitude = UInt128(total.minorUnits.magnitude)
-        var floors = [UInt64](repeating: 0, count: count)
-        var remainders = [UInt128](repeating: 0, count: count)
-        var assigned: UInt128 = 0
-        for index in 0..<count {
-            // magnitude < 2^64 and weight < 2^63, so the product fits in 128 bits.
-            let (quotient, remainder) = (magnitude * weight(index)).quotientAndRemainder(
-                dividingBy: totalWeight)
-            floors[index] = UInt64(quotient)
-            remainders[index] = remainder
-            assigned += quotient
-        }
-        let leftover = Int(magnitude - assigned)
-        if leftover > 0 {
-            let order = (0..<count).sorted { lhs, rhs in
-                remainders[lhs] != remainders[rhs] ? remainders[lhs] > remainders[rhs] : lhs < rhs
-            }
-            for index in order.prefix(leftover) { floors[index] += 1 }
-        }
         let negative = total.minorUnits < 0
-        return floors.map { Money(minorUnits: signed($0, negative: negative), currency: total.currency) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { floors in
+            withUnsafeTemporaryAllocation(of: UInt128.self, capacity: count) { remainders in
+                var assigned: UInt128 = 0
+                for index in 0..<count {
+                    // magnitude < 2^64 and weight < 2^63, so the product fits in 128 bits.
+                    let (quotient, remainder) = (magnitude * weight(index)).quotientAndRemainder(
+                        dividingBy: totalWeight)
+                    floors.initializeElement(at: index, to: UInt64(quotient))
+                    remainders.initializeElement(at: index, to: remainder)
+                    assigned += quotient
+                }
+                let leftover = Int(magnitude - assigned)
+                if leftover > 0 {
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { buffer in
+                        var order = buffer
+                        for index in 0..<count { order.initializeElement(at: index, to: index) }
+                        order.sort { (lhs: Int, rhs: Int) -> Bool in
+                            let left = remainders[lhs]
+                            let right = remainders[rhs]
+                            return left != right ? left > right : lhs < rhs
+                        }
+                        for index in order.prefix(leftover) { floors[index] += 1 }
+                    }
+                }
+                return floors.map {
+                    Money(minorUnits: signed($0, negative: negative), currency: total.currency)
+                }
+            }
+        }
     }
 
     /// `value` (at most the magnitude of an `Int64`) with the requested sign.
