@@ -69,7 +69,7 @@ final class OutboxLedger {
             if !parked.isEmpty { parked[sequence] = nil }
             return
         }
-        if inArray, slots[Int(sequence - base)] != nil {
+        if inArray, slots.holdsSlot(at: Int(sequence - base)) {
             slots[Int(sequence - base)] = nil
             trimFront()
         }
@@ -79,7 +79,7 @@ final class OutboxLedger {
     /// Drops the delivered front: every position once all are delivered, else the whole
     /// chunks it covers.
     private func trimFront() {
-        while leadingEmpty < slots.count && slots[leadingEmpty] == nil { leadingEmpty += 1 }
+        while leadingEmpty < slots.count && !slots.holdsSlot(at: leadingEmpty) { leadingEmpty += 1 }
         if leadingEmpty == slots.count {
             base += UInt64(slots.count)
             slots.removeAll()
@@ -373,7 +373,8 @@ final class OutboxLedger {
 
     /// Sets the queue successor of the entry at `sequence`.
     private func link(_ sequence: UInt64, to next: UInt64) {
-        if sequence >= base, sequence - base < UInt64(slots.count), slots[Int(sequence - base)] != nil {
+        if sequence >= base, sequence - base < UInt64(slots.count), slots.holdsSlot(at: Int(sequence - base))
+        {
             slots.setNext(next, at: Int(sequence - base))
         } else {
             parked[sequence]?.next = next

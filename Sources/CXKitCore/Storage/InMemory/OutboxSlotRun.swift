@@ -23,6 +23,12 @@ struct OutboxSlotRun {
         set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
     }
 
+    /// Whether the position holds a slot (it is `nil` once delivered), checked in place
+    /// without copying the slot out.
+    func holdsSlot(at position: Int) -> Bool {
+        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] != nil
+    }
+
     /// Sets the queue successor of the slot at `position`, if it holds one, in place.
     mutating func setNext(_ next: UInt64, at position: Int) {
         chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]?.next = next
