@@ -35,6 +35,7 @@ public enum Ownership: String, Hashable, Sendable, Codable, CaseIterable, Custom
     ///   - principal: The acting principal.
     /// - Returns: ``tenant`` when `owner` is `nil`, ``own`` when it is the principal's
     ///   identity, ``others`` otherwise.
+    @inlinable
     public init<Owner: TypedIdentifier>(owner: Owner?, principal: Principal) {
         self.init(owner: owner?.rawValue, principal: principal)
     }

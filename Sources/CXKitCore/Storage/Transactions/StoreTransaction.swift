@@ -92,9 +92,11 @@ public struct StoreTransaction: Sendable {
     ///
     /// - Parameter versioned: The record with the version it was read at; its `record`
     ///   holds the new value.
+    @inlinable
     public mutating func update<Record: StoredRecord>(_ versioned: Versioned<Record>) {
-        Self.makeRoom(in: &changes)
-        changes.append(.update(versioned.record, expectedVersion: versioned.version))
+        // Inlined, so the caller's specialised code reads the versioned value's fields
+        // without asking the runtime for `Versioned<Record>`'s layout.
+        add(.update(versioned.record, expectedVersion: versioned.version))
     }
 
     /// Adds the deletion of a record read at `expectedVersion`.
@@ -116,6 +118,13 @@ public struct StoreTransaction: Sendable {
     public mutating func append(_ event: EventEnvelope) {
         Self.makeRoom(in: &events)
         events.append(event)
+    }
+
+    /// Adds a change (the common path of the typed entry points).
+    @usableFromInline
+    mutating func add(_ change: RecordChange) {
+        Self.makeRoom(in: &changes)
+        changes.append(change)
     }
 
     /// Gives an array that has no storage yet room for a few elements, so a typical
