@@ -8,17 +8,25 @@
 ///
 /// The table's code runs unspecialised (it is generic over the host's record types), so
 /// its hot paths avoid types built from `Record`, such as `Optional<Record>` or
-/// `RecordIndex<Record>`: the runtime would look up each one's metadata on every use.
-/// Records and versions sit in two arrays (a deleted record's slot is refilled by the last
-/// record, so no value outlives its deletion), and the indexes' key functions are kept in
-/// ``IndexKeyFunctions`` values, which are not generic.
+/// `RecordIndex<Record>` or `ContiguousArray<Record>`: the runtime would look up each
+/// one's metadata on every use. Records sit in a buffer the table manages through a typed
+/// pointer and versions in a concrete array (a deleted record's slot is refilled by the
+/// last record, so no value outlives its deletion), and the indexes' key functions are
+/// kept in ``IndexKeyFunctions`` values, which are not generic.
 final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Where each record sits in `records`. The map is concrete and flat, so a lookup runs
     /// specialised code even though the table's callers are generic, and costs about one
     /// cache miss.
     @exclusivity(unchecked) private var positions = IdentifierSlotMap()
-    /// The records by slot, without gaps.
-    @exclusivity(unchecked) private var records: ContiguousArray<Record> = []
+    /// The records by slot, without gaps, in a buffer the table allocates and grows itself.
+    /// Through a `ContiguousArray<Record>`, every read and write would call the standard
+    /// library's unspecialised entry points, which ask the runtime for the array type's
+    /// metadata each time; a typed pointer costs only the record's own value witnesses.
+    @exclusivity(unchecked) private var records: UnsafeMutablePointer<Record>
+    /// How many records `records` has room for.
+    @exclusivity(unchecked) private var recordCapacity: Int
+    /// How many records `records` holds (slots `0..<recordCount` are initialised).
+    @exclusivity(unchecked) private var recordCount = 0
     /// The records' versions, by slot.
     @exclusivity(unchecked) private var versions: ContiguousArray<UInt64> = []
     /// Where ``touchRecords(at:)`` leaves what it read, so the reads are not optimised away.
@@ -38,10 +46,17 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         indexNames = indexes.map(\.name)
         readers = ContiguousArray(indexes.map(\.functions))
         partitions = ContiguousArray(repeating: [:], count: indexes.count)
+        recordCapacity = 4
+        records = .allocate(capacity: recordCapacity)
         super.init(recordType: Record.recordType)
     }
 
-    override var count: Int { records.count }
+    deinit {
+        records.deinitialize(count: recordCount)
+        records.deallocate()
+    }
+
+    override var count: Int { recordCount }
 
     /// The stored version of a record, or `nil` when it does not exist.
     @inline(__always)
@@ -68,8 +83,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Stores a new record at version 1.
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
-        let slot = records.count
-        records.append(record)
+        let slot = recordCount
+        appendRecord(record)
         versions.append(1)
         positions.set(slot, for: id)
         primary.insert(id)
@@ -128,9 +143,11 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         withStoredRecord(at: slot) { deleted in
             forEachKey(of: deleted) { remove($0, id: id, fromIndexAt: $1) }
         }
-        let last = records.count - 1
+        let last = recordCount - 1
+        // The deleted record goes at once; the last one moves into its slot.
+        (records + slot).deinitialize(count: 1)
         if slot != last {
-            records.swapAt(slot, last)
+            (records + slot).moveInitialize(from: records + last, count: 1)
             versions.swapAt(slot, last)
             let movedID = records[slot].recordID
             positions.set(slot, for: movedID)
@@ -138,16 +155,27 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
                 forEachKey(of: moved) { repoint($0, id: movedID, to: slot, inIndexAt: $1) }
             }
         }
-        records.removeLast()
+        recordCount -= 1
         versions.removeLast()
+    }
+
+    /// Stores `record` in a new last slot, doubling the buffer when it is full.
+    private func appendRecord(_ record: Record) {
+        if recordCount == recordCapacity {
+            let grown = UnsafeMutablePointer<Record>.allocate(capacity: recordCapacity * 2)
+            grown.moveInitialize(from: records, count: recordCount)
+            records.deallocate()
+            records = grown
+            recordCapacity *= 2
+        }
+        (records + recordCount).initialize(to: record)
+        recordCount += 1
     }
 
     /// Calls `body` with the address of the stored record at `slot`, which must exist.
     private func withStoredRecord(at slot: Int, _ body: (UnsafeRawPointer) -> Void) {
-        records.withUnsafeBufferPointer { stored in
-            guard let base = stored.baseAddress, slot >= 0, slot < stored.count else { return }
-            body(UnsafeRawPointer(base + slot))
-        }
+        guard slot >= 0, slot < recordCount else { return }
+        body(UnsafeRawPointer(records + slot))
     }
 
     /// Calls `body` with each key the record at `record` contributes, and the position of
@@ -245,7 +273,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         touchRecords(at: slots)
         var result: [Versioned<Record>] = []
         result.reserveCapacity(slots.count)
-        for slot in slots where slot >= 0 && slot < records.count {
+        for slot in slots where slot >= 0 && slot < recordCount {
             result.append(Versioned(record: records[slot], version: versions[slot]))
         }
         return result
@@ -256,16 +284,15 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     private func touchRecords(at slots: [Int]) {
         let stride = MemoryLayout<Record>.stride
         let size = Swift.max(MemoryLayout<Record>.size, 1)
-        let count = records.count
-        let mix = records.withUnsafeBytes { raw in
-            versions.withUnsafeBufferPointer { versions in
-                var mix: UInt8 = 0
-                for slot in slots where slot >= 0 && slot < count {
-                    mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
-                    mix ^= UInt8(truncatingIfNeeded: versions[slot])
-                }
-                return mix
+        let count = recordCount
+        let raw = UnsafeRawBufferPointer(start: records, count: count &* stride)
+        let mix = versions.withUnsafeBufferPointer { versions in
+            var mix: UInt8 = 0
+            for slot in slots where slot >= 0 && slot < count {
+                mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
+                mix ^= UInt8(truncatingIfNeeded: versions[slot])
             }
+            return mix
         }
         touched ^= mix
     }
