@@ -6,7 +6,7 @@ struct CollectedIndexKeys: Equatable {
 
     /// The keys the record at `record` contributes through `functions`.
     init(of record: UnsafeRawPointer, through functions: IndexKeyFunctions) {
-        functions.visitKeys(record) { key in
+        functions.forEachKey(of: record) { key in
             if first == nil { first = key } else { rest.append(key) }
         }
     }

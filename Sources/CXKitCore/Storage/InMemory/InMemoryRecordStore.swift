@@ -111,17 +111,13 @@ public final class InMemoryRecordStore: RecordStore {
             guard let table = state.existingPartition(tenant)?.existingTable(type) else { return [] }
             var result: [Versioned<Record>] = []
             result.reserveCapacity(ids.count)
-            // A few identifiers (the usual batch) are checked for repeats pairwise, without
-            // building a set.
-            if ids.count <= 16 {
-                for (position, id) in ids.enumerated() where !ids[..<position].contains(id) {
-                    if let versioned = table.versioned(id) { result.append(versioned) }
-                }
-                return result
-            }
-            var seen = Set<Identifier>(minimumCapacity: ids.count)
-            for id in ids where seen.insert(id).inserted {
-                if let versioned = table.versioned(id) { result.append(versioned) }
+            // A few identifiers (the usual batch) are checked for repeats pairwise; only a
+            // longer list builds a set.
+            let pairwise = ids.count <= 16
+            var seen = pairwise ? [] : Set<Identifier>(minimumCapacity: ids.count)
+            for (position, id) in ids.enumerated() {
+                let repeated = pairwise ? ids[..<position].contains(id) : !seen.insert(id).inserted
+                if !repeated, let versioned = table.versioned(id) { result.append(versioned) }
             }
             return result
         }

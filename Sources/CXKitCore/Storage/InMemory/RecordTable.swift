@@ -100,7 +100,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let slot = positions.slot(of: id) else { return insert(record) }
         let version = versions[slot] &+ 1
         withUnsafePointer(to: record) { new in
-            withStoredRecord(at: slot) { old in reindex(id, slot: slot, from: old, to: UnsafeRawPointer(new))
+            withStoredRecord(at: slot) { old in
+                reindex(id, slot: slot, from: old, to: UnsafeRawPointer(new))
             }
         }
         records[slot] = record
@@ -182,7 +183,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// the index it belongs to.
     private func forEachKey(of record: UnsafeRawPointer, _ body: (IndexKey, Int) -> Void) {
         for position in 0..<readers.count {
-            readers[position].visitKeys(record) { body($0, position) }
+            readers[position].forEachKey(of: record) { body($0, position) }
         }
     }
 

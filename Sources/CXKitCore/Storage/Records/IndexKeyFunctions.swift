@@ -8,10 +8,12 @@
 /// array and call them with a record's address.
 @usableFromInline
 struct IndexKeyFunctions: Sendable {
-    /// The key of an index whose records contribute at most one each (`nil` for none).
+    /// The key of an index whose records contribute at most one each (`nil` for none);
+    /// `nil` for an index of several keys per record.
     @usableFromInline let key: (@Sendable (UnsafeRawPointer) -> IndexKey?)?
-    /// Calls the second argument with each key the record at the first contributes.
-    @usableFromInline let visitKeys: @Sendable (UnsafeRawPointer, (IndexKey) -> Void) -> Void
+    /// Calls the second argument with each key the record at the first contributes, for an
+    /// index of several keys per record; `nil` when ``key`` is set.
+    @usableFromInline let visitKeys: (@Sendable (UnsafeRawPointer, (IndexKey) -> Void) -> Void)?
 
     /// The functions of an index whose records of type `Record` contribute the keys `keys`
     /// returns.
@@ -28,7 +30,7 @@ struct IndexKeyFunctions: Sendable {
     @inlinable
     init<Record: StoredRecord>(key: @escaping @Sendable (Record) -> IndexKey) {
         self.key = { key($0.assumingMemoryBound(to: Record.self).pointee) }
-        visitKeys = { record, body in body(key(record.assumingMemoryBound(to: Record.self).pointee)) }
+        visitKeys = nil
     }
 
     /// The functions of an index whose records of type `Record` contribute the key
@@ -36,8 +38,16 @@ struct IndexKeyFunctions: Sendable {
     @inlinable
     init<Record: StoredRecord>(sparseKey: @escaping @Sendable (Record) -> IndexKey?) {
         self.key = { sparseKey($0.assumingMemoryBound(to: Record.self).pointee) }
-        visitKeys = { record, body in
-            if let key = sparseKey(record.assumingMemoryBound(to: Record.self).pointee) { body(key) }
+        visitKeys = nil
+    }
+
+    /// Calls `body` with each key the record at `record` contributes.
+    @inline(__always)
+    func forEachKey(of record: UnsafeRawPointer, _ body: (IndexKey) -> Void) {
+        if let key {
+            if let found = key(record) { body(found) }
+        } else {
+            visitKeys?(record, body)
         }
     }
 }

@@ -74,8 +74,7 @@ public struct StoreTransaction: Sendable {
     ///
     /// - Parameter record: The record; its identifier must not exist yet.
     public mutating func insert(_ record: some StoredRecord) {
-        Self.makeRoom(in: &changes)
-        changes.append(.insert(record))
+        add(.insert(record))
     }
 
     /// Adds the replacement of a record read at `expectedVersion`.
@@ -84,8 +83,7 @@ public struct StoreTransaction: Sendable {
     ///   - record: The new value of the record.
     ///   - expectedVersion: The version it was read at.
     public mutating func update(_ record: some StoredRecord, expectedVersion: UInt64) {
-        Self.makeRoom(in: &changes)
-        changes.append(.update(record, expectedVersion: expectedVersion))
+        add(.update(record, expectedVersion: expectedVersion))
     }
 
     /// Adds the replacement of a versioned record read from the store.
@@ -108,8 +106,7 @@ public struct StoreTransaction: Sendable {
     public mutating func delete<Record: StoredRecord>(
         _ type: Record.Type, id: Identifier, expectedVersion: UInt64
     ) {
-        Self.makeRoom(in: &changes)
-        changes.append(.delete(type, id: id, expectedVersion: expectedVersion))
+        add(.delete(type, id: id, expectedVersion: expectedVersion))
     }
 
     /// Adds an event to the outbox.
@@ -120,7 +117,7 @@ public struct StoreTransaction: Sendable {
         events.append(event)
     }
 
-    /// Adds a change (the common path of the typed entry points).
+    /// Adds a change: the one path of every insert, update and delete.
     @usableFromInline
     mutating func add(_ change: RecordChange) {
         Self.makeRoom(in: &changes)
