@@ -3,11 +3,9 @@
 /// relay, if any.
 ///
 /// Only the first entry may be handed out, which keeps delivery in order per aggregate.
+/// The queue holds only numbers, so reading or changing it copies no reference; whose
+/// queue it is lives beside it, in an ``OutboxQueueOwner``.
 struct OutboxAggregateQueue {
-    /// The aggregate's tenant.
-    let tenant: TenantID
-    /// The aggregate.
-    let aggregate: AggregateReference
     /// The first pending entry (0 when none).
     var head: UInt64 = 0
     /// The last pending entry (0 when none).
@@ -18,16 +16,6 @@ struct OutboxAggregateQueue {
     /// or tenant), or -1.
     var nextWithSameIdentifier = -1
 
-    init(tenant: TenantID, aggregate: AggregateReference) {
-        self.tenant = tenant
-        self.aggregate = aggregate
-    }
-
     /// Whether no entry is pending.
     var isEmpty: Bool { head == 0 }
-
-    /// Whether the queue belongs to `aggregate` of `tenant`.
-    func holds(_ aggregate: AggregateReference, of tenant: TenantID) -> Bool {
-        self.aggregate.id == aggregate.id && self.aggregate.type == aggregate.type && self.tenant == tenant
-    }
 }

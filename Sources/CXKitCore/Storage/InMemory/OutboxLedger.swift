@@ -25,6 +25,9 @@ final class OutboxLedger {
     @exclusivity(unchecked) private var sequences = IdentifierSlotMap()
     /// The aggregates' queues; freed positions are reused.
     @exclusivity(unchecked) private var queues: ContiguousArray<OutboxAggregateQueue?> = []
+    /// Whose queue each position of `queues` is (a freed position keeps its last owner
+    /// until it is reused).
+    @exclusivity(unchecked) private var queueOwners: ContiguousArray<OutboxQueueOwner> = []
     @exclusivity(unchecked) private var freeQueues: [Int] = []
     /// The first queue position for each aggregate identifier.
     @exclusivity(unchecked) private var queuesByAggregate = IdentifierSlotMap()
@@ -49,12 +52,44 @@ final class OutboxLedger {
 
     // MARK: Slots
 
+    /// A copy of the slot of `sequence`, wherever it is.
     @inline(__always)
     private func slot(_ sequence: UInt64) -> OutboxSlot? {
-        if sequence >= base, sequence - base < UInt64(slots.count), let slot = slots[Int(sequence - base)] {
-            return slot
-        }
+        if let slot = runSlot(sequence) { return slot.pointee }
         return parked.isEmpty ? nil : parked[sequence]
+    }
+
+    /// The slot of `sequence` in place, when the run holds it.
+    @inline(__always)
+    private func runSlot(_ sequence: UInt64) -> UnsafeMutablePointer<OutboxSlot>? {
+        guard sequence >= base, sequence - base < UInt64(slots.count) else { return nil }
+        return slots.slot(at: Int(sequence - base))
+    }
+
+    /// Reads the slot of `sequence` where it lies; `nil` when there is none.
+    @inline(__always)
+    private func withSlot<Result>(_ sequence: UInt64, _ body: (borrowing OutboxSlot) -> Result) -> Result? {
+        if let slot = runSlot(sequence) { return body(slot.pointee) }
+        guard !parked.isEmpty, let slot = parked[sequence] else { return nil }
+        return body(slot)
+    }
+
+    /// Changes the slot of `sequence` where it lies, leaving its status alone (a status
+    /// change goes through ``store(_:at:)``, which moves the slot where it belongs).
+    @discardableResult
+    private func modifySlot<Result>(_ sequence: UInt64, _ body: (inout OutboxSlot) -> Result) -> Result? {
+        if let slot = runSlot(sequence) { return body(&slot.pointee) }
+        guard !parked.isEmpty, var slot = parked[sequence] else { return nil }
+        let result = body(&slot)
+        parked[sequence] = slot
+        return result
+    }
+
+    /// The queue successor of the entry at `sequence` (0 for none, or when there is no
+    /// such entry).
+    @inline(__always)
+    private func next(of sequence: UInt64) -> UInt64 {
+        withSlot(sequence) { $0.next } ?? 0
     }
 
     /// Stores `slot` under `sequence` (or removes the entry when `nil`) wherever it belongs.
@@ -62,7 +97,7 @@ final class OutboxLedger {
         let inArray = sequence >= base && sequence - base < UInt64(slots.count)
         if let slot, slot.entry.status == .pending, inArray {
             let index = Int(sequence - base)
-            slots[index] = slot
+            slots.store(slot, at: index)
             // A redriven entry can land inside the emptied front: the front ends before it.
             leadingEmpty = Swift.min(leadingEmpty, index)
             // Coming back from the side table (a redriven dead letter): drop that copy.
@@ -70,10 +105,10 @@ final class OutboxLedger {
             return
         }
         if inArray, slots.holdsSlot(at: Int(sequence - base)) {
-            slots[Int(sequence - base)] = nil
+            slots.clear(at: Int(sequence - base))
             trimFront()
         }
-        parked[sequence] = slot
+        if slot != nil || !parked.isEmpty { parked[sequence] = slot }
     }
 
     /// Drops the delivered front: every position once all are delivered, else the whole
@@ -117,11 +152,13 @@ final class OutboxLedger {
         guard limit > 0 else { return [] }
         var chosen: [UInt64] = []
         heads.visitAscending(from: nil) { sequence in
-            guard let slot = slot(sequence), let queue = queues[slot.queue] else { return true }
-            if let leased = queue.leased, let leasedSlot = self.slot(leased), leasedSlot.isLeased(at: now) {
+            guard let (queue, dueAt) = withSlot(sequence, { ($0.queue, $0.entry.nextAttemptAt) }),
+                queues[queue] != nil
+            else { return true }
+            if let leased = queues[queue]?.leased, withSlot(leased, { $0.isLeased(at: now) }) == true {
                 return true
             }
-            guard slot.entry.nextAttemptAt <= now else { return true }
+            guard dueAt <= now else { return true }
             chosen.append(sequence)
             return chosen.count < limit
         }
@@ -131,17 +168,17 @@ final class OutboxLedger {
         var claimed: [OutboxEntry] = []
         claimed.reserveCapacity(chosen.count)
         for sequence in chosen {
-            guard var slot = slot(sequence) else { continue }
-            if let previous = queues[slot.queue]?.leased, previous != sequence, var old = self.slot(previous)
-            {
-                old.claimant = nil
-                store(old, at: previous)
+            guard let queue = withSlot(sequence, { $0.queue }) else { continue }
+            if let previous = queues[queue]?.leased, previous != sequence {
+                modifySlot(previous) { $0.claimant = nil }
             }
-            queues[slot.queue]?.leased = sequence
-            slot.claimant = claimant
-            slot.leaseUntil = until
-            store(slot, at: sequence)
-            claimed.append(slot.entry)
+            queues[queue]?.leased = sequence
+            let entry = modifySlot(sequence) { slot in
+                slot.claimant = claimant
+                slot.leaseUntil = until
+                return slot.entry
+            }
+            if let entry { claimed.append(entry) }
         }
         return claimed
     }
@@ -153,14 +190,15 @@ final class OutboxLedger {
         for event in events {
             guard let position = sequences.slot(of: event.rawValue) else { continue }
             let sequence = UInt64(position)
-            guard let slot = slot(sequence), slot.claimant == claimant, slot.entry.status == .pending else {
-                continue
+            let held = withSlot(sequence) { slot in
+                slot.claimant == claimant && slot.entry.status == .pending
+                    ? (queue: slot.queue, tenant: slot.entry.event.tenant) : nil
             }
-            dequeue(sequence, from: slot.queue)
+            guard let (queue, tenant) = held ?? nil else { continue }
+            dequeue(sequence, from: queue)
             store(nil, at: sequence)
             sequences.remove(event.rawValue)
-            let tenant = slot.entry.event.tenant
-            if let index = tenants[tenant] {
+            if let index = existingTenantIndex(tenant) {
                 index.pending.remove(sequence)
                 if index.isEmpty { forget(tenant) }
             }
@@ -271,6 +309,12 @@ final class OutboxLedger {
         return index
     }
 
+    /// The index of `tenant`, when it has one.
+    private func existingTenantIndex(_ tenant: TenantID) -> TenantOutboxIndex? {
+        if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index }
+        return tenants[tenant]
+    }
+
     private func forget(_ tenant: TenantID) {
         tenants[tenant] = nil
         if recentTenant?.tenant == tenant { recentTenant = nil }
@@ -283,18 +327,20 @@ final class OutboxLedger {
         let first = queuesByAggregate.slot(of: aggregate.id)
         var position = first ?? -1
         while position >= 0, let queue = queues[position] {
-            if queue.holds(aggregate, of: tenant) { return position }
+            if queueOwners[position].holds(aggregate, of: tenant) { return position }
             position = queue.nextWithSameIdentifier
         }
-        var queue = OutboxAggregateQueue(tenant: tenant, aggregate: aggregate)
-        queue.nextWithSameIdentifier = first ?? -1
+        let queue = OutboxAggregateQueue(nextWithSameIdentifier: first ?? -1)
+        let owner = OutboxQueueOwner(tenant: tenant, aggregate: aggregate)
         let created: Int
         if let free = freeQueues.popLast() {
             created = free
             queues[free] = queue
+            queueOwners[free] = owner
         } else {
             created = queues.count
             queues.append(queue)
+            queueOwners.append(owner)
         }
         queuesByAggregate.set(created, for: aggregate.id)
         return created
@@ -303,21 +349,22 @@ final class OutboxLedger {
     /// Frees the queue at `position` once nothing is pending or leased in it.
     private func releaseIfIdle(_ position: Int) {
         guard let queue = queues[position], queue.isEmpty, queue.leased == nil else { return }
-        let id = queue.aggregate.id
+        let id = queueOwners[position].aggregate.id
+        let following = queue.nextWithSameIdentifier
         if queuesByAggregate.slot(of: id) == position {
-            if queue.nextWithSameIdentifier >= 0 {
-                queuesByAggregate.set(queue.nextWithSameIdentifier, for: id)
+            if following >= 0 {
+                queuesByAggregate.set(following, for: id)
             } else {
                 queuesByAggregate.remove(id)
             }
         } else {
             var previous = queuesByAggregate.slot(of: id) ?? -1
-            while previous >= 0, let candidate = queues[previous] {
-                if candidate.nextWithSameIdentifier == position {
-                    queues[previous]?.nextWithSameIdentifier = queue.nextWithSameIdentifier
+            while previous >= 0, let candidate = queues[previous]?.nextWithSameIdentifier {
+                if candidate == position {
+                    queues[previous]?.nextWithSameIdentifier = following
                     break
                 }
-                previous = candidate.nextWithSameIdentifier
+                previous = candidate
             }
         }
         queues[position] = nil
@@ -342,9 +389,10 @@ final class OutboxLedger {
         } else {
             // A redriven entry lands between others: walk to its predecessor.
             var previous = queue.head
-            while let slot = slot(previous), slot.next != 0, slot.next < sequence { previous = slot.next }
-            let following = slot(previous)?.next ?? 0
-            link(sequence, to: following)
+            while case let following = next(of: previous), following != 0, following < sequence {
+                previous = following
+            }
+            link(sequence, to: next(of: previous))
             link(previous, to: sequence)
         }
         queues[position] = queue
@@ -353,15 +401,17 @@ final class OutboxLedger {
     /// Unlinks `sequence` from its queue and keeps `heads` in step.
     private func dequeue(_ sequence: UInt64, from position: Int) {
         guard var queue = queues[position], !queue.isEmpty else { return }
-        let following = slot(sequence)?.next ?? 0
+        let following = next(of: sequence)
         if queue.head == sequence {
             heads.remove(sequence)
             queue.head = following
             if following != 0 { heads.insert(following) } else { queue.tail = 0 }
         } else {
             var previous = queue.head
-            while let slot = slot(previous), slot.next != 0, slot.next != sequence { previous = slot.next }
-            guard slot(previous)?.next == sequence else { return }
+            while case let candidate = next(of: previous), candidate != 0, candidate != sequence {
+                previous = candidate
+            }
+            guard next(of: previous) == sequence else { return }
             link(previous, to: following)
             if queue.tail == sequence { queue.tail = previous }
         }
@@ -373,11 +423,6 @@ final class OutboxLedger {
 
     /// Sets the queue successor of the entry at `sequence`.
     private func link(_ sequence: UInt64, to next: UInt64) {
-        if sequence >= base, sequence - base < UInt64(slots.count), slots.holdsSlot(at: Int(sequence - base))
-        {
-            slots.setNext(next, at: Int(sequence - base))
-        } else {
-            parked[sequence]?.next = next
-        }
+        modifySlot(sequence) { $0.next = next }
     }
 }

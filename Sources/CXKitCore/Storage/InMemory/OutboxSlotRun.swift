@@ -4,45 +4,56 @@
 /// bytes each, on each doubling), and dropping the delivered front frees whole chunks
 /// without shifting the rest. One emptied chunk is kept for reuse, so an outbox that a
 /// relay keeps draining allocates nothing in the steady state.
+///
+/// Slots are read and changed where they lie, through ``slot(at:)``: the ledger's hot paths
+/// (acknowledging, leasing, relinking a queue) touch one or two fields of a slot, and
+/// copying a whole slot out of an array of optionals and back would copy its entry and
+/// retain every reference in it.
 struct OutboxSlotRun {
     /// Slots per chunk (a power of two).
     private static let chunkShift = 8
     private static let chunkSize = 1 << chunkShift
 
-    private var chunks: ContiguousArray<ContiguousArray<OutboxSlot?>> = []
-    private var spare: ContiguousArray<OutboxSlot?>?
+    private var chunks: ContiguousArray<OutboxSlotChunk> = []
+    private var spare: OutboxSlotChunk?
     /// The number of positions, delivered or not.
     private(set) var count = 0
 
     /// Whether the run holds no position.
     var isEmpty: Bool { count == 0 }
 
-    /// The slot at `position` (`nil` once delivered), which must be below ``count``.
-    subscript(position: Int) -> OutboxSlot? {
-        get { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
-        set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
+    /// The slot at `position`, in place, or `nil` once delivered. `position` must be below
+    /// ``count``; the pointer is valid until the run next changes which positions it holds.
+    @inline(__always)
+    func slot(at position: Int) -> UnsafeMutablePointer<OutboxSlot>? {
+        chunks[position >> Self.chunkShift].slot(at: position & (Self.chunkSize - 1))
     }
 
-    /// Whether the position holds a slot (it is `nil` once delivered), checked in place
-    /// without copying the slot out.
+    /// Whether the position holds a slot (it does not once delivered).
+    @inline(__always)
     func holdsSlot(at position: Int) -> Bool {
-        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] != nil
+        chunks[position >> Self.chunkShift].holdsSlot(at: position & (Self.chunkSize - 1))
     }
 
-    /// Sets the queue successor of the slot at `position`, if it holds one, in place.
-    mutating func setNext(_ next: UInt64, at position: Int) {
-        chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]?.next = next
+    /// Puts `slot` at `position` (below ``count``), replacing the slot there if any.
+    func store(_ slot: OutboxSlot, at position: Int) {
+        chunks[position >> Self.chunkShift].store(slot, at: position & (Self.chunkSize - 1))
+    }
+
+    /// Empties `position` (below ``count``), releasing its slot.
+    func clear(at position: Int) {
+        chunks[position >> Self.chunkShift].clear(at: position & (Self.chunkSize - 1))
     }
 
     /// Adds a slot at position ``count``.
     mutating func append(_ slot: OutboxSlot) {
-        if count & (Self.chunkSize - 1) == 0 {
-            var chunk = spare ?? []
+        let offset = count & (Self.chunkSize - 1)
+        if offset == 0 {
+            let chunk = spare ?? OutboxSlotChunk(capacity: Self.chunkSize)
             spare = nil
-            chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)
         }
-        chunks[chunks.count - 1].append(slot)
+        chunks[chunks.count - 1].store(slot, at: offset)
         count += 1
     }
 
@@ -57,23 +68,21 @@ struct OutboxSlotRun {
     mutating func dropLeadingChunks(upTo positions: Int) {
         let dropped = positions >> Self.chunkShift
         guard dropped > 0 else { return }
-        recycleChunk(at: dropped - 1)
+        recycle(chunks[dropped - 1])
         chunks.removeFirst(dropped)
         count -= positions
     }
 
     /// Removes every position, keeping one chunk's storage for reuse.
     mutating func removeAll() {
-        if !chunks.isEmpty { recycleChunk(at: chunks.count - 1) }
+        if let last = chunks.last { recycle(last) }
         chunks.removeAll(keepingCapacity: true)
         count = 0
     }
 
-    /// Empties the chunk at `index` and keeps its storage as the spare.
-    private mutating func recycleChunk(at index: Int) {
-        var chunk: ContiguousArray<OutboxSlot?> = []
-        swap(&chunk, &chunks[index])
-        chunk.removeAll(keepingCapacity: true)
+    /// Empties `chunk` and keeps it as the spare.
+    private mutating func recycle(_ chunk: OutboxSlotChunk) {
+        chunk.clearAll()
         spare = chunk
     }
 }

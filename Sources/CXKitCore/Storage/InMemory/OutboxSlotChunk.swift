@@ -1,0 +1,59 @@
+/// A fixed number of outbox slots in one allocation, with a bit per position saying which
+/// hold a slot.
+final class OutboxSlotChunk {
+    private let slots: UnsafeMutablePointer<OutboxSlot>
+    private let capacity: Int
+    /// Bit `i % 64` of word `i / 64` is set when position `i` holds an initialised slot.
+    private var occupied: ContiguousArray<UInt64>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        slots = .allocate(capacity: capacity)
+        occupied = ContiguousArray(repeating: 0, count: (capacity + 63) / 64)
+    }
+
+    deinit {
+        clearAll()
+        slots.deallocate()
+    }
+
+    @inline(__always)
+    func holdsSlot(at offset: Int) -> Bool {
+        guard offset >= 0, offset < capacity else { return false }
+        return occupied[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    @inline(__always)
+    func slot(at offset: Int) -> UnsafeMutablePointer<OutboxSlot>? {
+        holdsSlot(at: offset) ? slots + offset : nil
+    }
+
+    func store(_ slot: OutboxSlot, at offset: Int) {
+        guard offset >= 0, offset < capacity else { return }
+        if holdsSlot(at: offset) {
+            slots[offset] = slot
+        } else {
+            (slots + offset).initialize(to: slot)
+            occupied[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+    }
+
+    func clear(at offset: Int) {
+        guard holdsSlot(at: offset) else { return }
+        (slots + offset).deinitialize(count: 1)
+        occupied[offset >> 6] &= ~(1 << UInt64(offset & 63))
+    }
+
+    /// Releases every slot the chunk holds.
+    func clearAll() {
+        for word in occupied.indices {
+            var bits = occupied[word]
+            while bits != 0 {
+                let offset = word << 6 | bits.trailingZeroBitCount
+                (slots + offset).deinitialize(count: 1)
+                bits &= bits - 1
+            }
+            occupied[word] = 0
+        }
+    }
+}
