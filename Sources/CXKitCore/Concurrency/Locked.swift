@@ -17,8 +17,10 @@
 /// Never hold it across an `await`: `withLock` takes a synchronous closure.
 package final class Locked<State>: @unchecked Sendable {
     // The state is only read or written between lock() and unlock(), which is what makes
-    // the unchecked Sendable conformance sound.
-    private var state: State
+    // the unchecked Sendable conformance sound. The mutex already makes every access
+    // exclusive (and `body` must not re-enter), so the runtime's dynamic exclusivity check
+    // on each access would only add cost.
+    @exclusivity(unchecked) private var state: State
     #if canImport(Darwin)
         private let lock: UnsafeMutablePointer<os_unfair_lock>
     #else

@@ -11,8 +11,10 @@ import Foundation
 /// it, replacing it with a fresh copy otherwise. A storage object reachable from two
 /// values is therefore read-only, and the fields themselves are `Sendable` values.
 final class ReturnRequestStorage: @unchecked Sendable {
-    /// The request's fields.
-    var fields: Fields
+    /// The request's fields. Access needs no dynamic exclusivity check: storage that is
+    /// shared is only read, and storage that is written is reachable from one request,
+    /// whose own mutation the compiler already proves exclusive.
+    @exclusivity(unchecked) var fields: Fields
 
     /// Wraps fields in new storage.
     init(_ fields: Fields) {

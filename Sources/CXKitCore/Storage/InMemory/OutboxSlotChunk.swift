@@ -4,17 +4,23 @@ final class OutboxSlotChunk {
     private let slots: UnsafeMutablePointer<OutboxSlot>
     private let capacity: Int
     /// Bit `i % 64` of word `i / 64` is set when position `i` holds an initialised slot.
-    private var occupied: ContiguousArray<UInt64>
+    /// Behind a pointer rather than in an array property, so a check reads one word with
+    /// no exclusivity bookkeeping.
+    private let occupied: UnsafeMutablePointer<UInt64>
+    private let wordCount: Int
 
     init(capacity: Int) {
         self.capacity = capacity
         slots = .allocate(capacity: capacity)
-        occupied = ContiguousArray(repeating: 0, count: (capacity + 63) / 64)
+        wordCount = (capacity + 63) / 64
+        occupied = .allocate(capacity: wordCount)
+        occupied.initialize(repeating: 0, count: wordCount)
     }
 
     deinit {
         clearAll()
         slots.deallocate()
+        occupied.deallocate()
     }
 
     @inline(__always)
@@ -46,7 +52,7 @@ final class OutboxSlotChunk {
 
     /// Releases every slot the chunk holds.
     func clearAll() {
-        for word in occupied.indices {
+        for word in 0..<wordCount {
             var bits = occupied[word]
             while bits != 0 {
                 let offset = word << 6 | bits.trailingZeroBitCount
