@@ -184,15 +184,19 @@ public final class InMemoryRecordStore: RecordStore {
         try Self.validate(transaction, in: tenant)
         return try state.withLock { state throws(CoreError) -> CommitReceipt in
             let existing = state.existingPartition(tenant)
-            for change in transaction.changes { try Self.check(change, in: existing) }
-            for (position, event) in transaction.events.enumerated() where state.outbox.contains(event.id) {
+            // Changes and events are read in place, by position: a `for … in` loop would copy
+            // each one (and retain everything it holds) only to read a field or two.
+            let changes = transaction.changes
+            let events = transaction.events
+            for position in changes.indices { try Self.check(changes[position], in: existing) }
+            for position in events.indices where state.outbox.contains(events[position].id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
             }
             let partition = existing ?? state.partition(tenant)
             var versions: [UInt64] = []
-            versions.reserveCapacity(transaction.changes.count)
-            for change in transaction.changes { versions.append(Self.apply(change, to: partition)) }
-            for event in transaction.events { state.outbox.append(event) }
+            versions.reserveCapacity(changes.count)
+            for position in changes.indices { versions.append(Self.apply(changes[position], to: partition)) }
+            for position in events.indices { state.outbox.append(events[position]) }
             if let completion = transaction.idempotency {
                 let createdAt = partition.idempotency[completion.scope]?.createdAt ?? completion.completedAt
                 partition.idempotency[completion.scope] = IdempotencyRecord(
@@ -210,7 +214,7 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     private static func validate(_ transaction: StoreTransaction, in tenant: TenantID) throws(CoreError) {
-        for (position, event) in transaction.events.enumerated() where event.tenant != tenant {
+        for position in transaction.events.indices where transaction.events[position].tenant != tenant {
             throw .validation(field: "events[\(position)].tenant", reason: "must be the commit's tenant")
         }
         let events = transaction.events
@@ -222,9 +226,10 @@ public final class InMemoryRecordStore: RecordStore {
         // Each change's key is read once (through its record's witnesses) into scratch space
         // on the stack, then compared pair by pair.
         let repeated = withUnsafeTemporaryAllocation(of: ChangeKey.self, capacity: changes.count) { keys in
-            for (index, change) in changes.enumerated() {
+            for index in changes.indices {
                 keys.initializeElement(
-                    at: index, to: ChangeKey(type: change.recordTypeIdentifier, id: change.recordID))
+                    at: index,
+                    to: ChangeKey(type: changes[index].recordTypeIdentifier, id: changes[index].recordID))
             }
             defer { keys.deinitialize() }
             return firstRepeat(count: changes.count, key: { keys[$0] })

@@ -34,7 +34,7 @@ final class OutboxSlotChunk {
         holdsSlot(at: offset) ? slots + offset : nil
     }
 
-    func store(_ slot: OutboxSlot, at offset: Int) {
+    func store(_ slot: consuming OutboxSlot, at offset: Int) {
         guard offset >= 0, offset < capacity else { return }
         if holdsSlot(at: offset) {
             slots[offset] = slot

@@ -36,7 +36,7 @@ struct OutboxSlotRun {
     }
 
     /// Puts `slot` at `position` (below ``count``), replacing the slot there if any.
-    func store(_ slot: OutboxSlot, at position: Int) {
+    func store(_ slot: consuming OutboxSlot, at position: Int) {
         chunks[position >> Self.chunkShift].store(slot, at: position & (Self.chunkSize - 1))
     }
 
@@ -46,7 +46,7 @@ struct OutboxSlotRun {
     }
 
     /// Adds a slot at position ``count``.
-    mutating func append(_ slot: OutboxSlot) {
+    mutating func append(_ slot: consuming OutboxSlot) {
         let offset = count & (Self.chunkSize - 1)
         if offset == 0 {
             let chunk = spare ?? OutboxSlotChunk(capacity: Self.chunkSize)

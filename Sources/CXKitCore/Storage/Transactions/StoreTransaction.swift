@@ -73,7 +73,7 @@ public struct StoreTransaction: Sendable {
     /// Adds the insertion of a new record.
     ///
     /// - Parameter record: The record; its identifier must not exist yet.
-    public mutating func insert(_ record: some StoredRecord) {
+    public mutating func insert(_ record: consuming some StoredRecord) {
         add(.insert(record))
     }
 
@@ -82,7 +82,7 @@ public struct StoreTransaction: Sendable {
     /// - Parameters:
     ///   - record: The new value of the record.
     ///   - expectedVersion: The version it was read at.
-    public mutating func update(_ record: some StoredRecord, expectedVersion: UInt64) {
+    public mutating func update(_ record: consuming some StoredRecord, expectedVersion: UInt64) {
         add(.update(record, expectedVersion: expectedVersion))
     }
 
@@ -109,17 +109,18 @@ public struct StoreTransaction: Sendable {
         add(.delete(type, id: id, expectedVersion: expectedVersion))
     }
 
-    /// Adds an event to the outbox.
+    /// Adds an event to the outbox. The event is taken, not copied, when the caller has no
+    /// further use for it.
     ///
     /// - Parameter event: The event; its tenant must be the commit's tenant.
-    public mutating func append(_ event: EventEnvelope) {
+    public mutating func append(_ event: consuming EventEnvelope) {
         Self.makeRoom(in: &events)
         events.append(event)
     }
 
     /// Adds a change: the one path of every insert, update and delete.
     @usableFromInline
-    mutating func add(_ change: RecordChange) {
+    mutating func add(_ change: consuming RecordChange) {
         Self.makeRoom(in: &changes)
         changes.append(change)
     }
