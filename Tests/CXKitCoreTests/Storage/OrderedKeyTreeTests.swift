@@ -132,6 +132,49 @@ struct OrderedKeyTreeTests {
         #expect(tree.last == model.max())
     }
 
+    @Test("keys at the tree's two ends move outwards in place, and inner leaves' ends still move correctly")
+    func replacesAtTheEdges() {
+        // A single leaf: its only key may move anywhere.
+        let small = OrderedKeyTree<Int>()
+        small.insert(10)
+        small.replace(10, with: 1_000)
+        small.replace(1_000, with: -5)
+        #expect(small.count == 1 && small.first == -5 && small.last == -5 && small.contains(-5))
+
+        // A deep tree: the largest key moves further up, the smallest further down, and the
+        // last key of an inner leaf moves past the next leaf's keys.
+        let tree = OrderedKeyTree<Int>()
+        var model = Array(stride(from: 0, to: 20_000, by: 10))
+        for key in model { tree.insert(key) }
+        for step in 1...50 {
+            let largest = model[model.count - 1]
+            tree.replace(largest, with: largest + step * 7)
+            model[model.count - 1] = largest + step * 7
+            let smallest = model[0]
+            tree.replace(smallest, with: smallest - step * 3)
+            model[0] = smallest - step * 3
+        }
+        // Keys in the middle move 25 up, past two neighbours: some of them are the last key
+        // of a leaf that is not the rightmost, and must not be replaced in place.
+        for position in stride(from: 1, to: model.count - 1, by: 7) {
+            let old = model[position]
+            tree.replace(old, with: old + 25)
+            model[position] = old + 25
+        }
+        model.sort()
+        var all: [Int] = []
+        tree.visitAscending(from: nil) {
+            all.append($0)
+            return true
+        }
+        #expect(all == model)
+        #expect(tree.first == model.first && tree.last == model.last)
+        #expect(model.allSatisfy { tree.contains($0) })
+        // Inserting above the largest still takes the rightmost path correctly.
+        let above = (model.last ?? 0) + 1
+        #expect(tree.insert(above) && tree.last == above)
+    }
+
     @Test("ascending insertions mixed with removals and inner insertions keep a deep tree ordered")
     func ascendingInsertionsStayOrdered() {
         let tree = OrderedKeyTree<Int>()

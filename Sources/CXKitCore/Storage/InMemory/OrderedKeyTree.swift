@@ -210,7 +210,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     /// the order (no other key lies between them), as when a record's sort value moves a
     /// little.
     func replace(_ old: Key, with new: Key) {
-        switch Self.replaceInPlace(old, with: new, in: root) {
+        switch Self.replaceInPlace(old, with: new, in: root, isLeftmost: true, isRightmost: true) {
         case .replaced: return
         case .missing, .displaced:
             remove(old)
@@ -227,25 +227,34 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         case displaced
     }
 
-    private static func replaceInPlace(_ old: Key, with new: Key, in node: Node) -> Replacement {
+    /// Replaces `old` in place below `node`. `isLeftmost` and `isRightmost` say whether
+    /// `node` lies on the tree's left or right edge: there no key lies beyond its first or
+    /// last key, so a key moving outwards at that end still takes `old`'s place (the newest
+    /// entry of a partition ordered by time moving further up, say).
+    private static func replaceInPlace(
+        _ old: Key, with new: Key, in node: Node, isLeftmost: Bool, isRightmost: Bool
+    ) -> Replacement {
         let index = lowerBound(of: old, in: node.keys)
         guard index < node.keys.count else { return .missing }
+        let isLast = index + 1 == node.keys.count
         if node.isLeaf {
             guard node.keys[index] == old else { return .missing }
-            let isLast = index + 1 == node.keys.count
             // Beyond the leaf's first and last keys lie other leaves' keys, unknown here: at
-            // either end only a key moving inwards is known to fit.
-            let fitsBelow = index == 0 ? old < new : node.keys[index - 1] < new
-            let fitsAbove = isLast ? new < old : new < node.keys[index + 1]
+            // either end only a key moving inwards is known to fit, unless the leaf is on
+            // that edge of the tree.
+            let fitsBelow = index == 0 ? isLeftmost || old < new : node.keys[index - 1] < new
+            let fitsAbove = isLast ? isRightmost || new < old : new < node.keys[index + 1]
             guard fitsBelow && fitsAbove else { return .displaced }
             node.keys[index] = new
             return .replaced(maximumChanged: isLast)
         }
-        let outcome = replaceInPlace(old, with: new, in: node.children[index])
+        let outcome = replaceInPlace(
+            old, with: new, in: node.children[index], isLeftmost: isLeftmost && index == 0,
+            isRightmost: isRightmost && isLast)
         guard case .replaced(let maximumChanged) = outcome else { return outcome }
         guard maximumChanged else { return outcome }
         node.keys[index] = new
-        return .replaced(maximumChanged: index + 1 == node.keys.count)
+        return .replaced(maximumChanged: isLast)
     }
 
     /// Overwrites the key equal to `key` with `key` itself: for keys that carry payload
