@@ -5,6 +5,16 @@ import Testing
 
 @Suite("OrderedKeyTree")
 struct OrderedKeyTreeTests {
+    /// Every key of `tree`, in ascending order.
+    private func contents(of tree: OrderedKeyTree<Int>) -> [Int] {
+        var keys: [Int] = []
+        tree.visitAscending(from: nil) {
+            keys.append($0)
+            return true
+        }
+        return keys
+    }
+
     /// Runs random insertions, removals and scans against a sorted array.
     private func checkAgainstModel(seed: UInt64, operations: Int, keySpace: UInt64) {
         let random = SeededRandomSource(seed: seed)
@@ -56,11 +66,7 @@ struct OrderedKeyTreeTests {
             #expect(tree.count == model.count, "count: \(context)")
             if tree.count != model.count { return }
         }
-        var all: [Int] = []
-        tree.visitAscending(from: nil) {
-            all.append($0)
-            return true
-        }
+        let all = contents(of: tree)
         #expect(all == model, "final contents, seed \(seed)")
         var reversed: [Int] = []
         tree.visitDescending(from: nil) {
@@ -85,11 +91,7 @@ struct OrderedKeyTreeTests {
         let keys = (0..<20_000).map { $0 }.shuffled(using: &generator)
         for key in keys { tree.insert(key) }
         #expect(tree.count == 20_000)
-        var all: [Int] = []
-        tree.visitAscending(from: nil) {
-            all.append($0)
-            return true
-        }
+        let all = contents(of: tree)
         #expect(all == Array(0..<20_000))
         for key in keys.shuffled(using: &generator) { #expect(tree.remove(key)) }
         #expect(tree.isEmpty)
@@ -123,11 +125,7 @@ struct OrderedKeyTreeTests {
                 #expect(keys.allSatisfy { tree.contains($0) }, "seed 11, step \(step)")
             }
         }
-        var all: [Int] = []
-        tree.visitAscending(from: nil) {
-            all.append($0)
-            return true
-        }
+        let all = contents(of: tree)
         #expect(all == model.sorted())
         #expect(tree.last == model.max())
     }
@@ -162,11 +160,7 @@ struct OrderedKeyTreeTests {
             model[position] = old + 25
         }
         model.sort()
-        var all: [Int] = []
-        tree.visitAscending(from: nil) {
-            all.append($0)
-            return true
-        }
+        let all = contents(of: tree)
         #expect(all == model)
         #expect(tree.first == model.first && tree.last == model.last)
         #expect(model.allSatisfy { tree.contains($0) })
@@ -200,11 +194,7 @@ struct OrderedKeyTreeTests {
                 #expect(model.allSatisfy { tree.contains($0) }, "seed 13, step \(step)")
             }
         }
-        var all: [Int] = []
-        tree.visitAscending(from: nil) {
-            all.append($0)
-            return true
-        }
+        let all = contents(of: tree)
         #expect(all == model.sorted())
         #expect(tree.count == model.count)
     }

@@ -296,23 +296,22 @@ final class OutboxLedger {
 
     // MARK: Tenants
 
+    /// The index of `tenant`, created when missing.
     private func tenantIndex(_ tenant: TenantID) -> TenantOutboxIndex {
-        if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index }
-        let index: TenantOutboxIndex
-        if let existing = tenants[tenant] {
-            index = existing
-        } else {
-            index = TenantOutboxIndex()
-            tenants[tenant] = index
-        }
+        if let existing = existingTenantIndex(tenant) { return existing }
+        let index = TenantOutboxIndex()
+        tenants[tenant] = index
         recentTenant = (tenant, index)
         return index
     }
 
-    /// The index of `tenant`, when it has one.
+    /// The index of `tenant`, when it has one; the last one found is remembered, since
+    /// consecutive appends and acknowledgements are usually for one tenant.
     private func existingTenantIndex(_ tenant: TenantID) -> TenantOutboxIndex? {
         if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index }
-        return tenants[tenant]
+        guard let index = tenants[tenant] else { return nil }
+        recentTenant = (tenant, index)
+        return index
     }
 
     private func forget(_ tenant: TenantID) {
@@ -388,11 +387,8 @@ final class OutboxLedger {
             queue.head = sequence
         } else {
             // A redriven entry lands between others: walk to its predecessor.
-            var previous = queue.head
-            while case let following = next(of: previous), following != 0, following < sequence {
-                previous = following
-            }
-            link(sequence, to: next(of: previous))
+            let (previous, following) = walk(from: queue.head, while: { $0 < sequence })
+            link(sequence, to: following)
             link(previous, to: sequence)
         }
         queues[position] = queue
@@ -407,11 +403,8 @@ final class OutboxLedger {
             queue.head = following
             if following != 0 { heads.insert(following) } else { queue.tail = 0 }
         } else {
-            var previous = queue.head
-            while case let candidate = next(of: previous), candidate != 0, candidate != sequence {
-                previous = candidate
-            }
-            guard next(of: previous) == sequence else { return }
+            let (previous, found) = walk(from: queue.head, while: { $0 != sequence })
+            guard found == sequence else { return }
             link(previous, to: following)
             if queue.tail == sequence { queue.tail = previous }
         }
@@ -419,6 +412,20 @@ final class OutboxLedger {
         if queue.leased == sequence { queue.leased = nil }
         queues[position] = queue
         releaseIfIdle(position)
+    }
+
+    /// Follows a queue from `head` while the next entry satisfies `continues`, and returns
+    /// the last entry reached and its successor (0 at the end of the queue).
+    private func walk(from head: UInt64, while continues: (UInt64) -> Bool) -> (
+        previous: UInt64, following: UInt64
+    ) {
+        var previous = head
+        var following = next(of: previous)
+        while following != 0, continues(following) {
+            previous = following
+            following = next(of: previous)
+        }
+        return (previous, following)
     }
 
     /// Sets the queue successor of the entry at `sequence`.

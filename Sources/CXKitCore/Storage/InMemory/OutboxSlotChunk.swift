@@ -23,17 +23,20 @@ final class OutboxSlotChunk {
         occupied.deallocate()
     }
 
+    /// Whether position `offset` holds a slot.
     @inline(__always)
     func holdsSlot(at offset: Int) -> Bool {
         guard offset >= 0, offset < capacity else { return false }
         return occupied[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
+    /// The slot at `offset`, in place, or `nil` when the position is empty.
     @inline(__always)
     func slot(at offset: Int) -> UnsafeMutablePointer<OutboxSlot>? {
         holdsSlot(at: offset) ? slots + offset : nil
     }
 
+    /// Puts `slot` at `offset`, replacing the slot there if any.
     func store(_ slot: consuming OutboxSlot, at offset: Int) {
         guard offset >= 0, offset < capacity else { return }
         if holdsSlot(at: offset) {
@@ -44,6 +47,7 @@ final class OutboxSlotChunk {
         }
     }
 
+    /// Empties position `offset`, releasing its slot.
     func clear(at offset: Int) {
         guard holdsSlot(at: offset) else { return }
         (slots + offset).deinitialize(count: 1)
