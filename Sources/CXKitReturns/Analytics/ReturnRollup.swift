@@ -1,12 +1,13 @@
 import CXKitCore
 import Foundation
 
-/// A small mergeable aggregate of returns for one dimension key and one month, updated in
-/// the same commit as the change it counts, so reports cost O(buckets).
+/// A small mergeable aggregate of returns for one dimension key and one month, merged into
+/// in the same commit as the change it counts (never read first, so concurrent commits do
+/// not conflict on it), so reports cost O(buckets).
 ///
 /// Attribution is by **order date**: every count lands in the month the order was placed
 /// (UTC), so a return rate compares returns with the sales they came from.
-public struct ReturnRollup: StoredRecord, Hashable {
+public struct ReturnRollup: MergeableRecord, Hashable {
     /// `"returns.rollup"`.
     public static let recordType: RecordType = "returns.rollup"
 
@@ -137,7 +138,11 @@ public struct ReturnRollup: StoredRecord, Hashable {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 100 + month
     }
 
-    mutating func merge(_ delta: ReturnRollup) {
+    /// Adds another rollup's counts, sums and cycle-time sketches to this one's (the store
+    /// calls it when a commit merges a delta into this rollup).
+    ///
+    /// - Parameter delta: A rollup of the same dimension, key and period.
+    public mutating func merge(_ delta: ReturnRollup) {
         ordersPlaced += delta.ordersPlaced
         unitsSold += delta.unitsSold
         ordersWithReturn += delta.ordersWithReturn

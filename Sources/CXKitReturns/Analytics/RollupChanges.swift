@@ -24,18 +24,9 @@ struct RollupChanges {
 
     var isEmpty: Bool { deltas.isEmpty }
 
-    /// Loads the affected rollups and adds their inserts or updates to the transaction.
-    func apply(to transaction: inout StoreTransaction, store: any RecordStore, tenant: TenantID) async throws
-    {
-        guard !deltas.isEmpty else { return }
-        let existing = try await store.fetch(ReturnRollup.self, ids: deltas.map(\.recordID), in: tenant)
-        for delta in deltas {
-            if var stored = existing.first(where: { $0.record.recordID == delta.recordID }) {
-                stored.record.merge(delta)
-                transaction.update(stored)
-            } else {
-                transaction.insert(delta)
-            }
-        }
+    /// Adds a merge of every delta to the transaction: the store adds each to the stored
+    /// rollup, or inserts it when the rollup is new.
+    func apply(to transaction: inout StoreTransaction) {
+        for delta in deltas { transaction.merge(delta) }
     }
 }

@@ -128,7 +128,7 @@ extension ReturnsService {
                     if firstProduct { $0.ordersPlaced += 1 }
                 }
             }
-            try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+            rollups.apply(to: &transaction)
             let stored = try await store.fetch(CustomerReturnHistory.self, id: order.customer, in: tenant)
             var history = stored?.record ?? CustomerReturnHistory(customer: order.customer)
             history.recordOrder(at: order.placedAt)

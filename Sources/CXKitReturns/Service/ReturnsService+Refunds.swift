@@ -373,7 +373,7 @@ extension ReturnsService {
                 $0.refundedMinorUnits += refunded
             }
         }
-        try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+        rollups.apply(to: &transaction)
         let existing = try await store.fetch(CustomerReturnHistory.self, id: request.customer, in: tenant)
         var history = existing?.record ?? CustomerReturnHistory(customer: request.customer)
         history.recordSettlement(refunded, at: now)

@@ -285,7 +285,7 @@ extension ReturnsService {
                 $0.unitsReturned += Int64(item.quantity)
             }
         }
-        try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+        rollups.apply(to: &transaction)
         return (transaction, request)
     }
 

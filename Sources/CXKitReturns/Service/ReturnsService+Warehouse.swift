@@ -265,7 +265,7 @@ extension ReturnsService {
                 notice(
                     customer: "await-refund", loaded.record, tenant: tenant, at: now, amount: settlement.total
                 ))
-            try await rollups.apply(to: &transaction, store: store, tenant: tenant)
+            rollups.apply(to: &transaction)
             _ = try await store.commit(transaction, in: tenant)
             return loaded.record
         }

@@ -1,8 +1,9 @@
 import CXKitCore
 
 /// A second record type ``RecordStoreConformance`` stores: a counter without secondary
-/// indexes, used for multi-type commits, enumeration and concurrency cases.
-public struct ConformanceTally: StoredRecord, Equatable {
+/// indexes, used for multi-type commits, enumeration, concurrency and merge cases (merging
+/// adds the counts).
+public struct ConformanceTally: MergeableRecord, Equatable {
     /// `"conformance.tally"`.
     public static let recordType: RecordType = "conformance.tally"
 
@@ -23,4 +24,9 @@ public struct ConformanceTally: StoredRecord, Equatable {
         self.id = id
         self.count = count
     }
+
+    /// Adds the delta's count to this tally's.
+    ///
+    /// - Parameter delta: A tally with the same identity.
+    public mutating func merge(_ delta: ConformanceTally) { count += delta.count }
 }

@@ -219,5 +219,93 @@ extension RecordStoreConformance {
             let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
             try c.expect.expect(read?.version == 2, "the record moved by exactly one version")
         },
+        RecordStoreConformance("commits.mergeIntoAbsentRecordInsertsTheDelta") { c in
+            let delta = ConformanceTally(id: c.id(), count: 3)
+            let receipt = try await c.commit { $0.merge(delta) }
+            try c.expect.expect(
+                receipt.versions == [1], "the merge reports version 1, got \(receipt.versions)")
+            let read = try await c.store.fetch(ConformanceTally.self, id: delta.id, in: c.tenant)
+            try c.expect.expect(read?.record == delta, "the delta is stored as it is")
+            try c.expect.expect(read?.version == 1, "the new record is at version 1")
+        },
+        RecordStoreConformance("commits.mergeCombinesWithTheStoredRecordAndBumpsItsVersion") { c in
+            let tally = ConformanceTally(id: c.id(), count: 5)
+            try await c.insert([tally])
+            let receipt = try await c.commit { $0.merge(ConformanceTally(id: tally.id, count: 2)) }
+            try c.expect.expect(
+                receipt.versions == [2], "the merge reports version 2, got \(receipt.versions)")
+            let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
+            try c.expect.expect(
+                read?.record.count == 7, "the counts are added, got \(String(describing: read?.record.count))"
+            )
+            try c.expect.expect(read?.version == 2, "the version goes up by one")
+        },
+        RecordStoreConformance("commits.concurrentMergesIntoOneRecordAllSucceed") { c in
+            let tally = ConformanceTally(id: c.id())
+            try await c.insert([tally])
+            let store = c.store
+            let tenant = c.tenant
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for value in 1...8 {
+                    group.addTask {
+                        var transaction = StoreTransaction()
+                        transaction.merge(ConformanceTally(id: tally.id, count: value))
+                        _ = try await store.commit(transaction, in: tenant)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
+            try c.expect.expect(read?.record.count == 36, "all 8 merges are counted (1 + … + 8)")
+            try c.expect.expect(read?.version == 9, "each merge moved the version once")
+        },
+        RecordStoreConformance("commits.mergeMakesAnUpdateReadBeforeItConflict") { c in
+            let tally = ConformanceTally(id: c.id(), count: 1)
+            try await c.insert([tally])
+            try await c.commit { $0.merge(ConformanceTally(id: tally.id, count: 1)) }
+            try await c.expectError(.versionConflict, "an update read before the merge conflicts") {
+                try await c.commit {
+                    $0.update(ConformanceTally(id: tally.id, count: 10), expectedVersion: 1)
+                }
+            }
+            let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
+            try c.expect.expect(read?.record.count == 2, "the merged count stands")
+        },
+        RecordStoreConformance("commits.mergeAndAnotherChangeOfOneRecordInABatchAreRejected") { c in
+            let tally = ConformanceTally(id: c.id(), count: 1)
+            try await c.expectError(
+                .validationFailed, field: "changes[1]", "merging into a record the batch inserts is rejected"
+            ) {
+                try await c.commit { transaction in
+                    transaction.insert(tally)
+                    transaction.merge(ConformanceTally(id: tally.id, count: 1))
+                }
+            }
+            try await c.expectError(
+                .validationFailed, field: "changes[1]", "merging twice into one record in a batch is rejected"
+            ) {
+                try await c.commit { transaction in
+                    transaction.merge(tally)
+                    transaction.merge(tally)
+                }
+            }
+            let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
+            try c.expect.expect(read == nil, "nothing was written")
+        },
+        RecordStoreConformance("commits.mergeInAConflictingBatchWritesNothing") { c in
+            var note = c.note()
+            let tally = ConformanceTally(id: c.id(), count: 4)
+            try await c.insert([note, tally])
+            note.priority = 2
+            try await c.commit { $0.update(note, expectedVersion: 1) }
+            try await c.expectError(.versionConflict, "the stale update fails the batch") {
+                try await c.commit { transaction in
+                    transaction.merge(ConformanceTally(id: tally.id, count: 6))
+                    transaction.update(note, expectedVersion: 1)
+                }
+            }
+            let read = try await c.store.fetch(ConformanceTally.self, id: tally.id, in: c.tenant)
+            try c.expect.expect(read?.record.count == 4 && read?.version == 1, "the merge was not applied")
+        },
     ]
 }

@@ -81,6 +81,26 @@ struct InMemoryRecordStoreTests {
         #expect(store.recordCount(in: tenant) == 1)
     }
 
+    @Test("a merge inserts or combines records and keeps their index entries in step")
+    func mergesKeepIndexesInStep() async throws {
+        let leader = TestScoreboard(id: ids.nextIdentifier(), total: 10)
+        let chaser = TestScoreboard(id: ids.nextIdentifier(), total: 4)
+        var transaction = StoreTransaction()
+        transaction.merge(leader)
+        transaction.merge(chaser)
+        #expect(try await store.commit(transaction, in: tenant).versions == [1, 1])
+        transaction = StoreTransaction()
+        transaction.merge(TestScoreboard(id: chaser.id, total: 9))
+        #expect(try await store.commit(transaction, in: tenant).versions == [2])
+        let ranked = try await store.query(RecordQuery<TestScoreboard>(index: "byTotal"), in: tenant)
+        #expect(ranked.records.map(\.record.total) == [10, 13])
+        #expect(ranked.records.map(\.record.id) == [leader.id, chaser.id])
+        #expect(store.indexEntryCount(of: TestScoreboard.self, index: "byTotal", in: tenant) == 2)
+        let above = try await store.query(
+            RecordQuery<TestScoreboard>(index: "byTotal", lowerBound: .including(.int(11))), in: tenant)
+        #expect(above.records.map(\.record.id) == [chaser.id])
+    }
+
     @Test("deleting a record leaves every other record readable by identifier, index and enumeration")
     func deletionKeepsOthersReachable() async throws {
         let owner = ids.nextIdentifier()

@@ -31,6 +31,18 @@ struct TestTally: StoredRecord, Equatable {
     var recordID: Identifier { id }
 }
 
+/// A mergeable score per team, indexed by its total so a merge moves it in the index.
+struct TestScoreboard: MergeableRecord, Equatable {
+    static let recordType: RecordType = "test.scoreboard"
+    static let indexes: [RecordIndex<TestScoreboard>] = [
+        RecordIndex("byTotal") { IndexKey(sort: [.int($0.total)]) }
+    ]
+    let id: Identifier
+    var total: Int64
+    var recordID: Identifier { id }
+    mutating func merge(_ delta: TestScoreboard) { total += delta.total }
+}
+
 /// A clock that always reads the same instant.
 struct FixedTimestamps: TimestampSource {
     func now() -> Date { Date(timeIntervalSince1970: 1_767_603_600) }

@@ -263,6 +263,7 @@ public final class InMemoryRecordStore: RecordStore {
             try checkUpdate(record, expectedVersion: expected, in: partition)
         case .delete(let type, let id, let expected):
             try checkExisting(type, id: id, expectedVersion: expected, in: partition)
+        case .merge: break
         }
     }
 
@@ -302,7 +303,14 @@ public final class InMemoryRecordStore: RecordStore {
         case .insert(let record): applyInsert(record, to: partition)
         case .update(let record, _): applyUpdate(record, to: partition)
         case .delete(let type, let id, _): applyDelete(type, id: id, to: partition)
+        case .merge(let delta): applyMerge(delta, to: partition)
         }
+    }
+
+    private static func applyMerge<Record: MergeableRecord>(_ delta: Record, to partition: TenantPartition)
+        -> UInt64
+    {
+        partition.table(Record.self).merge(delta)
     }
 
     private static func applyInsert<Record: StoredRecord>(_ record: Record, to partition: TenantPartition)
@@ -563,6 +571,7 @@ extension RecordChange {
         case .insert(let record): record.recordID
         case .update(let record, _): record.recordID
         case .delete(_, let id, _): id
+        case .merge(let delta): delta.recordID
         }
     }
 
@@ -572,6 +581,7 @@ extension RecordChange {
         case .insert(let record): ObjectIdentifier(type(of: record))
         case .update(let record, _): ObjectIdentifier(type(of: record))
         case .delete(let type, _, _): ObjectIdentifier(type)
+        case .merge(let delta): ObjectIdentifier(type(of: delta))
         }
     }
 }

@@ -109,6 +109,15 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         return version
     }
 
+    /// Merges a delta into the stored record with its identifier and bumps its version, or
+    /// stores the delta at version 1 when there is none.
+    func merge(_ delta: Record) -> UInt64 where Record: MergeableRecord {
+        guard let slot = positions.slot(of: delta.recordID) else { return insert(delta) }
+        var merged = records[slot]
+        merged.merge(delta)
+        return update(merged)
+    }
+
     /// Moves a record's index entries from the keys of the record at `old` to those of the
     /// record at `new`.
     private func reindex(_ id: Identifier, slot: Int, from old: UnsafeRawPointer, to new: UnsafeRawPointer) {

@@ -8,6 +8,10 @@ public enum RecordChange: Sendable {
     case update(any StoredRecord, expectedVersion: UInt64)
     /// Delete a record held at `expectedVersion`.
     case delete(any StoredRecord.Type, id: Identifier, expectedVersion: UInt64)
+    /// Add a delta to the record with its identifier (``MergeableRecord/merge(_:)``), or
+    /// insert the delta at version 1 when there is none; never a version conflict. The
+    /// record's version goes up by one either way.
+    case merge(any MergeableRecord)
 
     /// The record this change touches.
     public var reference: RecordReference {
@@ -16,6 +20,7 @@ public enum RecordChange: Sendable {
         case .update(let record, _):
             RecordReference(type: type(of: record).recordType, id: record.recordID)
         case .delete(let type, let id, _): RecordReference(type: type.recordType, id: id)
+        case .merge(let delta): RecordReference(type: type(of: delta).recordType, id: delta.recordID)
         }
     }
 }
@@ -95,6 +100,18 @@ public struct StoreTransaction: Sendable {
         // Inlined, so the caller's specialised code reads the versioned value's fields
         // without asking the runtime for `Versioned<Record>`'s layout.
         add(.update(versioned.record, expectedVersion: versioned.version))
+    }
+
+    /// Adds a delta to merge into the stored record with its identifier, inserted as it is
+    /// when the store holds none (see ``MergeableRecord``).
+    ///
+    /// The record is not read first and no version is checked, so concurrent merges into
+    /// the same record all succeed. A transaction may merge into a record once, and not
+    /// also insert, update or delete it.
+    ///
+    /// - Parameter delta: The contribution to add.
+    public mutating func merge(_ delta: consuming some MergeableRecord) {
+        add(.merge(delta))
     }
 
     /// Adds the deletion of a record read at `expectedVersion`.
