@@ -11,12 +11,14 @@ public struct ReturnRollup: MergeableRecord, Hashable {
     /// `"returns.rollup"`.
     public static let recordType: RecordType = "returns.rollup"
 
-    /// Index `byPeriod`: partition (dimension), sort (period, key).
+    /// Index `byPeriod`: partition (dimension), sort (period); the rollups of one period
+    /// follow each other in identifier order.
+    ///
+    /// Reports read whole periods, so the key is not part of the sort: the index key stays
+    /// two integers, cheap to build on each of the several rollup merges a command makes.
     public static let indexes: [RecordIndex<ReturnRollup>] = [
         RecordIndex("byPeriod") {
-            IndexKey(
-                partition: [.int(Int64($0.dimension.rawValue))],
-                sort: [.int(Int64($0.period)), .string($0.key)])
+            IndexKey(partition: [.int(Int64($0.dimension.rawValue))], sort: [.int(Int64($0.period))])
         }
     ]
 
