@@ -65,24 +65,32 @@ func registerReturnsBenchmarks() {
         }
     }
 
-    Benchmark(
-        "Returns/lifecycle: submit, issueLabel, receive, inspect, refund (in-memory store)",
-        configuration: .init(
-            metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .microseconds,
-            warmupIterations: 1,
-            scalingFactor: .kilo, maxDuration: .seconds(5), maxIterations: 40)
-    ) { benchmark in
-        // One fresh store per sample, with the policy and one order per return recorded
-        // before the measurement starts.
-        let run = try await ReturnsLifecycleRun(count: benchmark.scaledIterations.count, seed: 7)
-        benchmark.startMeasurement()
-        for n in benchmark.scaledIterations {
-            let resolved = try await run.run(n)
-            guard resolved.state == .resolved else {
-                throw ReturnsFixture.Failure(description: "a return ended \(resolved.state.rawValue)")
+    // The spec's path (submit → approve → receive → inspect → refund, approval being the
+    // policy's auto-approval inside submit), and the same with a label issued through the
+    // shipping provider before the parcel arrives.
+    for (name, issuingLabel) in [
+        ("submit (auto-approved), receive, inspect, refund", false),
+        ("submit, issueLabel, receive, inspect, refund", true),
+    ] {
+        Benchmark(
+            "Returns/lifecycle: \(name) (in-memory store)",
+            configuration: .init(
+                metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .microseconds,
+                warmupIterations: 1,
+                scalingFactor: .kilo, maxDuration: .seconds(5), maxIterations: 40)
+        ) { benchmark in
+            // One fresh store per sample, with the policy and one order per return recorded
+            // before the measurement starts.
+            let run = try await ReturnsLifecycleRun(count: benchmark.scaledIterations.count, seed: 7)
+            benchmark.startMeasurement()
+            for n in benchmark.scaledIterations {
+                let resolved = try await run.run(n, issuingLabel: issuingLabel)
+                guard resolved.state == .resolved else {
+                    throw ReturnsFixture.Failure(description: "a return ended \(resolved.state.rawValue)")
+                }
             }
+            benchmark.stopMeasurement()
         }
-        benchmark.stopMeasurement()
     }
 
     let stepMetrics = ReturnsLifecycleRun.steps.map {

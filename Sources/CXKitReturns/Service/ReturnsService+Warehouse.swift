@@ -164,11 +164,17 @@ extension ReturnsService {
             let policy = try await self.policy(version: loaded.record.policyVersion, in: tenant)
             var order = try await loadOrder(loaded.record.order, in: tenant)
             let snapshot = order.record.order
+            // Sized up front: an item adds at most one acceptance entry and one per unit.
+            let itemCount = loaded.record.items.count
             var entries: [ItemHistoryEntry] = []
+            entries.reserveCapacity(loaded.record.items.reduce(itemCount) { $0 + $1.receivedQuantity })
             var selections: [RefundSelection] = []
+            selections.reserveCapacity(itemCount)
             // The next unrefunded unit of each line touched so far (few lines: a small array).
             var nextUnits: [(line: OrderLineID, unit: Int)] = []
+            nextUnits.reserveCapacity(itemCount)
             var restocks: [(ReturnItem, Int)] = []
+            restocks.reserveCapacity(itemCount)
             var rollups = RollupChanges()
             for index in loaded.record.items.indices {
                 var item = loaded.record.items[index]
