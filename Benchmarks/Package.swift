@@ -18,6 +18,7 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]
         ),
+        .target(name: "COneCore", path: "Sources/COneCore"),
         .executableTarget(
             name: "CXKitBenchmarks",
             dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "CXKitMetrics", package: "cxkit"),
                 .product(name: "CXKitReturns", package: "cxkit"),
                 "CSQLite",
+                "COneCore",
             ],
             path: "Benchmarks/CXKitBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,6 +1,7 @@
 import Benchmark
 
 let benchmarks: @Sendable () -> Void = {
+    OneCore.pin()
     registerStoreBenchmarks()
     registerMemoryBenchmarks()
     registerCalendarBenchmarks()

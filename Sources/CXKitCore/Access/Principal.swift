@@ -54,8 +54,14 @@ public struct Principal: Hashable, Sendable, Codable {
     ///   - customer: The customer.
     ///   - tenant: Their tenant.
     public static func customer(_ customer: CustomerID, in tenant: TenantID) -> Principal {
-        Principal(id: customer.rawValue, kind: .customer, tenant: tenant, roles: [.customer, .member])
+        Principal(id: customer.rawValue, kind: .customer, tenant: tenant, roles: customerRoles)
     }
+
+    // The fixed role sets of the factory methods, built once and shared (a set literal
+    // would allocate and hash its roles on every call).
+    private static let customerRoles: Set<Role> = [.customer, .member]
+    private static let adminRoles: Set<Role> = [.admin]
+    private static let systemRoles: Set<Role> = [.system]
 
     /// A staff member with the given roles.
     ///
@@ -76,14 +82,14 @@ public struct Principal: Hashable, Sendable, Codable {
     ///   - staff: The administrator's staff identity.
     ///   - tenant: Their tenant.
     public static func admin(_ staff: StaffID, in tenant: TenantID) -> Principal {
-        Principal(id: staff.rawValue, kind: .admin, tenant: tenant, roles: [.admin])
+        Principal(id: staff.rawValue, kind: .admin, tenant: tenant, roles: adminRoles)
     }
 
     /// The platform itself, acting in a tenant (scheduled sweeps, cross-module flows).
     ///
     /// - Parameter tenant: The tenant it acts in.
     public static func system(in tenant: TenantID) -> Principal {
-        Principal(id: Identifier(high: 0, low: 1), kind: .system, tenant: tenant, roles: [.system])
+        Principal(id: Identifier(high: 0, low: 1), kind: .system, tenant: tenant, roles: systemRoles)
     }
 
     /// The customer this principal is, when it is a customer.

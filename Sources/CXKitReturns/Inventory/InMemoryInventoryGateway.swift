@@ -6,8 +6,8 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     private struct State {
         var stock: [VariantID: Int] = [:]
         var productOf: [VariantID: ProductID] = [:]
-        var holds: [String: (VariantID, Int)] = [:]
-        var restocks: [String: (ProductID, VariantID?, Int)] = [:]
+        var holds: [HashedReference: (VariantID, Int)] = [:]
+        var restocks: [HashedReference: (ProductID, VariantID?, Int)] = [:]
         var failuresLeft = 0
     }
 
@@ -77,6 +77,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
+            let reference = HashedReference(reference)
             if let existing = state.holds[reference] { return existing.0 == variant }
             guard quantity > 0, state.stock[variant, default: 0] >= quantity else { return false }
             state.stock[variant, default: 0] -= quantity
@@ -94,7 +95,9 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     public func releaseHold(reference: String, in tenant: TenantID) async throws {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
-            guard let (variant, quantity) = state.holds.removeValue(forKey: reference) else { return }
+            guard let (variant, quantity) = state.holds.removeValue(forKey: HashedReference(reference)) else {
+                return
+            }
             state.stock[variant, default: 0] += quantity
         }
     }
@@ -113,6 +116,7 @@ public final class InMemoryInventoryGateway: InventoryGateway {
     ) async throws {
         try state.withLock { state throws(ReturnsError) in
             try Self.consumeFailure(&state)
+            let reference = HashedReference(reference)
             guard state.restocks[reference] == nil else { return }
             state.restocks[reference] = (product, variant, quantity)
             if let variant { state.stock[variant, default: 0] += quantity }

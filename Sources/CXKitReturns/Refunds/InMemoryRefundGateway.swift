@@ -14,7 +14,7 @@ public final class InMemoryRefundGateway: RefundGateway {
     }
 
     private struct State {
-        var outcomes: [String: RefundGatewayOutcome] = [:]
+        var outcomes: [HashedReference: RefundGatewayOutcome] = [:]
         var refundedByOrder: [OrderID: Int64] = [:]
         var script: [ScriptedFault] = []
         var calls = 0
@@ -36,19 +36,20 @@ public final class InMemoryRefundGateway: RefundGateway {
     public func submit(_ attempt: RefundAttemptRequest) async throws -> RefundGatewayOutcome {
         try state.withLock { state throws(ReturnsError) in
             state.calls += 1
-            if let known = state.outcomes[attempt.idempotencyKey] { return known }
+            let key = HashedReference(attempt.idempotencyKey)
+            if let known = state.outcomes[key] { return known }
             let fault = state.script.isEmpty ? nil : state.script.removeFirst()
             switch fault {
             case .refuse(let code, let retryable):
                 let outcome = RefundGatewayOutcome.failed(code: code, isRetryable: retryable)
-                state.outcomes[attempt.idempotencyKey] = outcome
+                state.outcomes[key] = outcome
                 return outcome
             case .unavailable:
                 throw ReturnsError(code: .dependencyFailure, reason: "payment provider unavailable")
             case .payThenTimeOut, nil:
                 state.sequence += 1
                 let outcome = RefundGatewayOutcome.succeeded(reference: "rf_" + String(state.sequence))
-                state.outcomes[attempt.idempotencyKey] = outcome
+                state.outcomes[key] = outcome
                 state.refundedByOrder[attempt.order, default: 0] += attempt.amount.minorUnits
                 if fault == .payThenTimeOut {
                     throw ReturnsError(code: .dependencyFailure, reason: "payment provider timed out")
@@ -74,5 +75,5 @@ public final class InMemoryRefundGateway: RefundGateway {
     public var callCount: Int { state.withLock { $0.calls } }
 
     /// The keys seen so far.
-    public var idempotencyKeys: Set<String> { state.withLock { Set($0.outcomes.keys) } }
+    public var idempotencyKeys: Set<String> { state.withLock { Set($0.outcomes.keys.map(\.text)) } }
 }
