@@ -61,10 +61,14 @@ public protocol RecordStore: Sendable {
 
     /// Commits a batch atomically.
     ///
+    /// Inserts, updates and deletions check the versions they were read at; merges
+    /// (``RecordChange/merge(_:)``) add their delta to whatever version is stored, or
+    /// insert it, and never conflict.
+    ///
     /// - Parameters:
     ///   - transaction: The record changes, outbox events and idempotency completion.
     ///   - tenant: The tenant every change and event belongs to.
-    /// - Returns: The new version of every changed record.
+    /// - Returns: The new version of every changed record (0 for deletions).
     /// - Throws: ``CoreError`` with ``ErrorCode/versionConflict`` (naming the record and its
     ///   current version) or ``ErrorCode/notFound``, in which case nothing was written;
     ///   ``ErrorCode/validationFailed`` when an event belongs to another tenant or a record
