@@ -96,8 +96,23 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
 
     /// Replaces a stored record and bumps its version.
     func update(_ record: Record) -> UInt64 {
+        guard let slot = positions.slot(of: record.recordID) else { return insert(record) }
+        return replace(at: slot, with: record)
+    }
+
+    /// Merges a delta into the stored record with its identifier and bumps its version, or
+    /// stores the delta at version 1 when there is none.
+    func merge(_ delta: Record) -> UInt64 where Record: MergeableRecord {
+        guard let slot = positions.slot(of: delta.recordID) else { return insert(delta) }
+        var merged = records[slot]
+        merged.merge(delta)
+        return replace(at: slot, with: merged)
+    }
+
+    /// Puts `record` in the slot of the record it replaces, moves its index entries and
+    /// bumps the version.
+    private func replace(at slot: Int, with record: Record) -> UInt64 {
         let id = record.recordID
-        guard let slot = positions.slot(of: id) else { return insert(record) }
         let version = versions[slot] &+ 1
         withUnsafePointer(to: record) { new in
             withStoredRecord(at: slot) { old in
@@ -107,15 +122,6 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         records[slot] = record
         versions[slot] = version
         return version
-    }
-
-    /// Merges a delta into the stored record with its identifier and bumps its version, or
-    /// stores the delta at version 1 when there is none.
-    func merge(_ delta: Record) -> UInt64 where Record: MergeableRecord {
-        guard let slot = positions.slot(of: delta.recordID) else { return insert(delta) }
-        var merged = records[slot]
-        merged.merge(delta)
-        return update(merged)
     }
 
     /// Moves a record's index entries from the keys of the record at `old` to those of the

@@ -17,6 +17,7 @@
 ///     mutating func merge(_ delta: DailyCount) { count += delta.count }
 /// }
 ///
+/// let today = Identifier(high: 0, low: 20_261_122)   // the day, yyyymmdd
 /// var transaction = StoreTransaction()
 /// transaction.merge(DailyCount(day: today, count: 1))
 /// ```

@@ -135,7 +135,7 @@ public struct StoreTransaction: Sendable {
         events.append(event)
     }
 
-    /// Adds a change: the one path of every insert, update and delete.
+    /// Adds a change: the one path of every insert, update, merge and delete.
     @usableFromInline
     mutating func add(_ change: consuming RecordChange) {
         Self.makeRoom(in: &changes)
