@@ -269,41 +269,92 @@ struct PostingCursor {
         }
     }
 
+    /// Where a cursor stands: its decoding state, copied into locals while a loop decodes
+    /// many postings, so the loop keeps it in registers instead of reading and writing the
+    /// cursor (an array element of the evaluator) on every byte.
+    private struct Position {
+        var offset: Int
+        var consumed: UInt32
+        var ordinal: UInt32
+        var weightedFrequency: UInt32
+        var lengthCode: UInt8
+        var positionsOffset: Int
+        var positionsLength: Int
+    }
+
+    private var position: Position {
+        @inline(__always) get {
+            Position(
+                offset: offset, consumed: consumed, ordinal: ordinal, weightedFrequency: weightedFrequency,
+                lengthCode: lengthCode, positionsOffset: positionsOffset, positionsLength: positionsLength)
+        }
+        @inline(__always) set {
+            offset = newValue.offset
+            consumed = newValue.consumed
+            ordinal = newValue.ordinal
+            weightedFrequency = newValue.weightedFrequency
+            lengthCode = newValue.lengthCode
+            positionsOffset = newValue.positionsOffset
+            positionsLength = newValue.positionsLength
+        }
+    }
+
+    /// Reads a varint at `offset`, or returns `nil` when the bytes end inside it.
     @inline(__always)
-    private mutating func readVarint() -> UInt32 {
+    private static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> UInt32? {
+        guard offset < bytes.count else { return nil }
         var byte = bytes[offset]
-        offset += 1
+        offset &+= 1
         if byte < 0x80 { return UInt32(byte) }
         var value = UInt32(byte & 0x7F)
         var shift: UInt32 = 7
         repeat {
+            guard offset < bytes.count else { return nil }
             byte = bytes[offset]
-            offset += 1
+            offset &+= 1
             value |= UInt32(byte & 0x7F) << shift
-            shift += 7
+            shift &+= 7
         } while byte >= 0x80 && shift < 35
         return value
     }
 
-    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`.
+    /// Decodes the posting at `position.offset`, whose delta is relative to
+    /// `position.ordinal`; `false` when the bytes end inside it (which the list's own
+    /// encoding never does).
     @inline(__always)
-    private mutating func read() {
-        ordinal &+= readVarint()
-        let header = readVarint()
-        weightedFrequency = header >> 1
-        lengthCode = bytes[offset]
-        offset += 1
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Position) -> Bool {
+        var offset = position.offset
+        guard let delta = readVarint(bytes, at: &offset), let header = readVarint(bytes, at: &offset),
+            offset < bytes.count
+        else { return false }
+        position.ordinal &+= delta
+        position.weightedFrequency = header >> 1
+        position.lengthCode = bytes[offset]
+        offset &+= 1
         if header & 1 == 1 {
-            positionsOffset = offset
-            while bytes[offset] >= 0x80 { offset += 1 }
-            offset += 1
-            positionsLength = offset - positionsOffset
+            let start = offset
+            guard readVarint(bytes, at: &offset) != nil else { return false }
+            position.positionsOffset = start
+            position.positionsLength = offset &- start
         } else {
-            positionsLength = Int(readVarint())
-            positionsOffset = offset
-            offset += positionsLength
+            guard let length = readVarint(bytes, at: &offset), Int(length) <= bytes.count &- offset else {
+                return false
+            }
+            position.positionsOffset = offset
+            position.positionsLength = Int(length)
+            offset &+= Int(length)
         }
-        consumed += 1
+        position.offset = offset
+        position.consumed &+= 1
+        return true
+    }
+
+    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`.
+    private mutating func read() {
+        var position = self.position
+        let decoded = bytes.withUnsafeBufferPointer { Self.decode($0, &position) }
+        self.position = position
+        if !decoded { ordinal = Self.end }
     }
 
     /// Moves to the next posting.
@@ -344,13 +395,39 @@ struct PostingCursor {
             consumed = UInt32(entry + 1) * PostingList.skipInterval
             read()
         }
-        while ordinal < target {
-            if consumed >= count {
-                ordinal = Self.end
-                return
+        guard ordinal < target else { return }
+        var position = self.position
+        let count = self.count
+        let reached = bytes.withUnsafeBufferPointer { bytes in
+            while position.ordinal < target {
+                if position.consumed >= count || !Self.decode(bytes, &position) { return false }
             }
-            read()
+            return true
         }
+        self.position = position
+        if !reached { ordinal = Self.end }
+    }
+
+    /// Moves past the current posting and the following ones while their weighted
+    /// frequency × 8 is below `minimum`, stopping at the latest after posting number
+    /// `blockEnd` (counting from 1, the last of a block).
+    ///
+    /// - Returns: Whether the cursor moved (it does only when the current posting's
+    ///   frequency is below `minimum`).
+    mutating func skipPostings(withFrequencyBelow minimum: UInt32, endingAt blockEnd: UInt32) -> Bool {
+        guard ordinal != Self.end, weightedFrequency < minimum else { return false }
+        var position = self.position
+        let count = self.count
+        let exhausted = bytes.withUnsafeBufferPointer { bytes in
+            while true {
+                let wasLastOfBlock = position.consumed >= blockEnd
+                if position.consumed >= count || !Self.decode(bytes, &position) { return true }
+                if wasLastOfBlock || position.weightedFrequency >= minimum { return false }
+            }
+        }
+        self.position = position
+        if exhausted { ordinal = Self.end }
+        return true
     }
 
     /// The ordinal of the last posting of `block`.

@@ -671,16 +671,11 @@ struct QueryEvaluator {
                     // Runs over the block's postings whose frequency is too low for any of
                     // its documents (the check below, solved for the frequency once per block).
                     let blockEnd = UInt32(block + 1) * PostingList.skipInterval
-                    var moved = false
-                    while cursors[lead.cursor].ordinal != PostingCursor.end
-                        && cursors[lead.cursor].weightedFrequency < minimumFrequency
+                    if cursors[lead.cursor].skipPostings(
+                        withFrequencyBelow: minimumFrequency, endingAt: blockEnd)
                     {
-                        let isLastOfBlock = cursors[lead.cursor].postingsConsumed >= blockEnd
-                        cursors[lead.cursor].next()
-                        moved = true
-                        if isLastOfBlock { break }
+                        continue
                     }
-                    if moved { continue }
                 }
                 // The lead's score idf·f·(k1 + 1)/(f + norm) must reach the page's worst score
                 // (less the slack) minus the followers' best over the lead block: checked
