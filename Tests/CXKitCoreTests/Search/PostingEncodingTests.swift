@@ -68,6 +68,80 @@ struct PostingEncodingTests {
         #expect(read == 1_500)
     }
 
+    /// A list of `count` postings with random gaps, frequencies and position counts, and
+    /// the (ordinal, weighted frequency) of each, in order.
+    func randomList(count: Int, seed: UInt64) -> (PostingList, [(ordinal: UInt32, frequency: UInt32)]) {
+        let random = SeededRandomSource(seed: seed)
+        var list = PostingList()
+        var encoded: [UInt8] = []
+        var postings: [(ordinal: UInt32, frequency: UInt32)] = []
+        var ordinal: UInt32 = 0
+        for step in 0..<count {
+            ordinal &+= 1 + UInt32(random.next(below: step % 9 == 0 ? 100_000 : 20))
+            let frequency = 8 * (1 + UInt32(random.next(below: random.next(below: 4) == 0 ? 6 : 1)))
+            let positions = (0..<(1 + Int(random.next(below: 3)))).map { UInt32($0 * 7 + step % 5) }
+            positions.withUnsafeBufferPointer { positions in
+                list.append(
+                    ordinal: ordinal, weightedFrequency: frequency, length: 40, lengthCode: 3,
+                    positions: positions, encoded: &encoded)
+            }
+            postings.append((ordinal, frequency))
+        }
+        return (list, postings)
+    }
+
+    @Test("A cursor's advance lands where stepping one posting at a time lands, skips included")
+    func advanceMatchesStepping() {
+        let (list, postings) = randomList(count: 5_000, seed: 0xADA)
+        let random = SeededRandomSource(seed: 0xADB)
+        var cursor = PostingCursor(list)
+        var model = 0
+        while model < postings.count {
+            // Targets just ahead (decoded in place) and far ahead (through skip entries).
+            let jump: UInt64 = random.next(below: 3) == 0 ? 5_000 : 40
+            let target = postings[model].ordinal &+ 1 &+ UInt32(random.next(below: jump))
+            cursor.advance(to: target)
+            while model < postings.count && postings[model].ordinal < target { model += 1 }
+            let expected = model < postings.count ? postings[model].ordinal : PostingCursor.end
+            #expect(cursor.ordinal == expected, "seed 0xADB, target \(target)")
+            if model < postings.count {
+                #expect(cursor.weightedFrequency == postings[model].frequency)
+                #expect(cursor.postingsConsumed == UInt32(model + 1))
+            }
+        }
+        cursor.advance(to: PostingCursor.end)
+        #expect(cursor.ordinal == PostingCursor.end)
+    }
+
+    @Test("Skipping low frequencies stops at the first frequent posting or after the block's last")
+    func skipLowFrequencies() {
+        let (list, postings) = randomList(count: 3_000, seed: 0x5C1)
+        for minimum: UInt32 in [16, 24, 48] {
+            var cursor = PostingCursor(list)
+            var model = 0
+            while model < postings.count {
+                let blockEnd = (UInt32(model) / PostingList.skipInterval + 1) * PostingList.skipInterval
+                let moved = cursor.skipPostings(withFrequencyBelow: minimum, endingAt: blockEnd)
+                // The model steps one posting at a time, as the evaluator's loop once did.
+                var modelMoved = false
+                while model < postings.count && postings[model].frequency < minimum {
+                    let wasLastOfBlock = UInt32(model + 1) >= blockEnd
+                    model += 1
+                    modelMoved = true
+                    if wasLastOfBlock { break }
+                }
+                #expect(moved == modelMoved, "minimum \(minimum), posting \(model)")
+                let expected = model < postings.count ? postings[model].ordinal : PostingCursor.end
+                #expect(cursor.ordinal == expected, "minimum \(minimum), posting \(model)")
+                if !moved {
+                    cursor.next()
+                    model += 1
+                }
+            }
+            #expect(cursor.ordinal == PostingCursor.end)
+        }
+    }
+
     @Test("Interning with a precomputed hash and reading slots ahead give the same IDs")
     func internWithHash() {
         let random = SeededRandomSource(seed: 0x1D)
