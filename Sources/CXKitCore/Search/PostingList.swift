@@ -349,7 +349,8 @@ struct PostingCursor {
         return true
     }
 
-    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`.
+    /// Decodes the posting at `offset`, whose delta is relative to `ordinal`; a cursor whose
+    /// bytes end inside the posting becomes exhausted.
     private mutating func read() {
         var position = self.position
         let decoded = bytes.withUnsafeBufferPointer { Self.decode($0, &position) }
