@@ -199,6 +199,18 @@ struct OrderedKeyTreeTests {
         #expect(tree.count == model.count)
     }
 
+    @Test("a one-key tree reserves room for one key, and a growing leaf adds at least four at a time")
+    func leafRoom() {
+        let tree = OrderedKeyTree<Int>()
+        tree.insert(10)
+        #expect(tree.keys.capacity < 4, "room for one key, rounded up by the allocator")
+        tree.insert(20)
+        #expect(tree.keys.capacity >= 5)
+        for key in 3..<40 { tree.insert(key * 100) }
+        #expect(tree.keys.capacity <= OrderedKeyTree<Int>.maximumFill + 1)
+        #expect(tree.count == 39)
+    }
+
     @Test("rejects duplicate insertions and ignores missing removals")
     func duplicatesAndMissing() {
         let tree = OrderedKeyTree<Int>()

@@ -106,12 +106,14 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     /// Gives a full leaf room for half as many keys again (at least four, at most one
     /// over ``maximumFill``) rather than the doubling an array grows by: most partitions of
     /// an index by customer are one small leaf, and doubling would leave up to half of it
-    /// empty.
+    /// empty. An empty leaf gets room for exactly one key, since many partitions never hold
+    /// more (an index by order or by RMA number has one record per partition).
     @inline(__always)
     private static func growIfFull(_ node: Node) {
         let count = node.keys.count
         guard count == node.keys.capacity else { return }
-        node.keys.reserveCapacity(Swift.min(maximumFill + 1, count + Swift.max(4, count / 2)))
+        node.keys.reserveCapacity(
+            count == 0 ? 1 : Swift.min(maximumFill + 1, count + Swift.max(4, count / 2)))
     }
 
     /// Moves the upper half of an overfull node into a new right sibling, or only its last
