@@ -271,7 +271,7 @@ struct PostingCursor {
 
     /// Where a cursor stands: its decoding state, copied into locals while a loop decodes
     /// many postings, so the loop keeps it in registers instead of reading and writing the
-    /// cursor (an array element of the evaluator) on every byte.
+    /// cursor (which lives in the evaluator's cursor store, behind a pointer) on every byte.
     private struct Position {
         var offset: Int
         var consumed: UInt32
