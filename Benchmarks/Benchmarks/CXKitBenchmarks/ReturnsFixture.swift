@@ -282,7 +282,7 @@ struct ReturnsLifecycleRun {
     /// submit (approves itself) → issueLabel → receive → inspect → refund for return `n`;
     /// without `issuingLabel`, the spec's path: submit → receive → inspect → refund (the
     /// parcel arrives without a label issued through the provider).
-    func run(_ n: Int, issuingLabel: Bool = true) async throws -> ReturnRequest {
+    func run(_ n: Int, issuingLabel: Bool) async throws -> ReturnRequest {
         let submitted = try await service.submit(drafts[n], by: customers[n])
         let shipped = issuingLabel ? try await service.issueLabel(submitted.id, by: customers[n]) : submitted
         _ = try await service.receive(
