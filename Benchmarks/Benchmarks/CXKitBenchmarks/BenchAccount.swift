@@ -32,7 +32,8 @@ enum StoreFixture {
 
     static func account(_ index: Int, random: SeededRandomSource) -> BenchAccount {
         BenchAccount(
-            id: Identifier(milliseconds: 1_700_000_000_000 + UInt64(index), randomHigh: 0, randomLow: UInt64(index)),
+            id: Identifier(
+                milliseconds: 1_700_000_000_000 + UInt64(index), randomHigh: 0, randomLow: UInt64(index)),
             owner: Identifier(high: 1, low: random.next(below: UInt64(ownerCount))),
             status: Int64(random.next(below: UInt64(statusCount))),
             balance: Int64(random.next(below: 1_000_000)),
@@ -41,6 +42,11 @@ enum StoreFixture {
     }
 
     /// 65,536 identifiers of stored accounts in random order.
+    ///
+    /// A benchmark sample's iterations count from zero, so a loop that indexed this array
+    /// by iteration would read the same thousand records in every sample, from cache. The
+    /// fetch benchmarks read it through ``ProbeSequence`` instead, which carries on where the
+    /// last sample stopped.
     static let randomProbes: [Identifier] = {
         let ids = populated.ids
         let random = SeededRandomSource(seed: 3)
@@ -71,4 +77,20 @@ enum StoreFixture {
         }
         return (store, ids)
     }()
+}
+
+/// Walks ``StoreFixture/randomProbes`` across benchmark samples, so each sample reads
+/// records the previous ones did not (65 samples of a thousand reads pass before one comes
+/// back, and the records they touch do not fit in cache).
+final class ProbeSequence: @unchecked Sendable {
+    private let probes = StoreFixture.randomProbes
+    private var next = 0
+
+    /// The identifier to read next.
+    @inline(__always)
+    func advance() -> Identifier {
+        let id = probes[next]
+        next = (next + 1) & 65_535
+        return id
+    }
 }

@@ -23,7 +23,9 @@ final class CommitFixture: @unchecked Sendable {
             accounts.append(account)
             seed.insert(account)
         }
-        do { _ = try store.commitNow(seed, in: StoreFixture.tenant) } catch { fatalError("seeding failed: \(error)") }
+        do { _ = try store.commitNow(seed, in: StoreFixture.tenant) } catch {
+            fatalError("seeding failed: \(error)")
+        }
     }
 
     /// Updates the next account, moving both of its index keys, with one outbox event.
@@ -111,7 +113,8 @@ final class SQLiteCommitFixture: @unchecked Sendable {
             UPDATE accounts SET balance = balance + 1, updated_at = updated_at + 1, version = version + 1, body = ?
             WHERE id = ? AND version = ?
             """)
-        outbox = try database.prepare("INSERT INTO outbox (event_id, kind, aggregate, payload) VALUES (?, ?, ?, ?)")
+        outbox = try database.prepare(
+            "INSERT INTO outbox (event_id, kind, aggregate, payload) VALUES (?, ?, ?, ?)")
     }
 
     func commitNext() throws {
@@ -141,27 +144,28 @@ func registerStoreBenchmarks() {
     let throughput = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds, warmupIterations: 3,
         scalingFactor: .kilo, maxDuration: .seconds(3), maxIterations: 1_000)
+    let fetchProbes = ProbeSequence()
 
     Benchmark("Store/fetch at 1M records", configuration: throughput) { benchmark in
         let (store, _) = StoreFixture.populated
         // Random identifiers drawn up front and read in sequence, so the loop measures the
         // store's lookups rather than cache misses on the benchmark's own identifier array.
-        let probes = StoreFixture.randomProbes
+        let probes = fetchProbes
         let tenant = StoreFixture.tenant
         benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            blackHole(store.record(BenchAccount.self, id: probes[iteration & 65_535], in: tenant))
+        for _ in benchmark.scaledIterations {
+            blackHole(store.record(BenchAccount.self, id: probes.advance(), in: tenant))
         }
     }
 
     Benchmark("Store/fetch at 1M records through the async port", configuration: throughput) { benchmark in
         let (store, _) = StoreFixture.populated
         let port: any RecordStore = store
-        let probes = StoreFixture.randomProbes
+        let probes = fetchProbes
         let tenant = StoreFixture.tenant
         benchmark.startMeasurement()
-        for iteration in benchmark.scaledIterations {
-            blackHole(try await port.fetch(BenchAccount.self, id: probes[iteration & 65_535], in: tenant))
+        for _ in benchmark.scaledIterations {
+            blackHole(try await port.fetch(BenchAccount.self, id: probes.advance(), in: tenant))
         }
     }
 
@@ -172,20 +176,23 @@ func registerStoreBenchmarks() {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let query = RecordQuery<BenchAccount>(
-                index: "byStatus", partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
+                index: "byStatus",
+                partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
                 lowerBound: .including(.int(Int64(random.next(below: 1_000_000)))), limit: 50)
             blackHole(try store.page(query, in: tenant))
         }
     }
 
-    Benchmark("Store/commit update with 2 index changes and 1 event", configuration: throughput) { benchmark in
+    Benchmark("Store/commit update with 2 index changes and 1 event", configuration: throughput) {
+        benchmark in
         let fixture = CommitFixture.shared
         try await fixture.drainOutbox()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { try fixture.commitNext() }
     }
 
-    Benchmark("SQLite/commit CAS update and outbox insert (baseline)", configuration: throughput) { benchmark in
+    Benchmark("SQLite/commit CAS update and outbox insert (baseline)", configuration: throughput) {
+        benchmark in
         let fixture = SQLiteCommitFixture.shared
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { try fixture.commitNext() }
@@ -213,7 +220,8 @@ func registerStoreBenchmarks() {
         var query = LatencySampler(capacity: count / 10)
         for _ in 0..<(count / 10) {
             let request = RecordQuery<BenchAccount>(
-                index: "byStatus", partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
+                index: "byStatus",
+                partition: [.int(Int64(random.next(below: UInt64(StoreFixture.statusCount))))],
                 lowerBound: .including(.int(Int64(random.next(below: 1_000_000)))), limit: 50)
             blackHole(try query.measure { try store.page(request, in: tenant) })
         }
