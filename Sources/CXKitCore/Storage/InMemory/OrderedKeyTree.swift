@@ -259,24 +259,17 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         return .replaced(maximumChanged: isLast)
     }
 
-    /// Overwrites the key equal to `key` with `key` itself: for keys that carry payload
-    /// outside their ordering (an index entry's row slot). Inner nodes' copies, which serve
-    /// only comparisons, keep the old payload.
+    /// Passes every key, inner nodes' copies included, through `body`, in place: for keys
+    /// that carry payload outside their ordering (an index entry's row slot).
     ///
-    /// - Returns: `false` when no equal key is present.
-    @discardableResult
-    func overwrite(_ key: Key) -> Bool {
-        var node = root
-        while true {
-            let index = Self.lowerBound(of: key, in: node.keys)
-            guard index < node.keys.count else { return false }
-            if node.isLeaf {
-                guard node.keys[index] == key else { return false }
-                node.keys[index] = key
-                return true
-            }
-            node = node.children[index]
-        }
+    /// - Parameter body: Changes a key's payload; it must leave the key's order as it was.
+    func rewriteEach(_ body: (inout Key) -> Void) {
+        Self.rewriteEach(in: root, body)
+    }
+
+    private static func rewriteEach(in node: Node, _ body: (inout Key) -> Void) {
+        for index in node.keys.indices { body(&node.keys[index]) }
+        for child in node.children { rewriteEach(in: child, body) }
     }
 
     // MARK: Scans

@@ -140,7 +140,7 @@ final class OutboxLedger {
             OutboxSlot(
                 entry: OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast),
                 queue: queue))
-        sequences.set(Int(sequence), for: event.id.rawValue)
+        sequences.set(sequence, for: event.id.rawValue)
         enqueue(sequence, in: queue)
         tenantIndex(event.tenant).pending.insert(sequence)
     }
@@ -188,8 +188,7 @@ final class OutboxLedger {
     /// Removes delivered entries leased to `claimant`.
     func acknowledge(_ events: [EventID], claimant: String) {
         for event in events {
-            guard let position = sequences.slot(of: event.rawValue) else { continue }
-            let sequence = UInt64(position)
+            guard let sequence = sequences.value(for: event.rawValue) else { continue }
             let held = withSlot(sequence) { slot in
                 slot.claimant == claimant && slot.entry.status == .pending
                     ? (queue: slot.queue, tenant: slot.entry.event.tenant) : nil
@@ -207,8 +206,7 @@ final class OutboxLedger {
 
     /// Records a failed attempt of an entry leased to `claimant`.
     func recordFailure(_ event: EventID, claimant: String, failure: OutboxFailure) {
-        guard let position = sequences.slot(of: event.rawValue) else { return }
-        let sequence = UInt64(position)
+        guard let sequence = sequences.value(for: event.rawValue) else { return }
         guard var slot = slot(sequence), slot.claimant == claimant, slot.entry.status == .pending else {
             return
         }
@@ -236,8 +234,7 @@ final class OutboxLedger {
     func redrive(_ events: [EventID], in tenant: TenantID, now: Date) -> Int {
         var redriven = 0
         for event in events {
-            guard let position = sequences.slot(of: event.rawValue) else { continue }
-            let sequence = UInt64(position)
+            guard let sequence = sequences.value(for: event.rawValue) else { continue }
             guard var slot = slot(sequence), slot.entry.event.tenant == tenant,
                 slot.entry.status == .deadLettered
             else { continue }
@@ -261,8 +258,7 @@ final class OutboxLedger {
     func redact(_ events: [EventID], in tenant: TenantID, payload: Payload) -> Int {
         var rewritten = 0
         for event in events {
-            guard let position = sequences.slot(of: event.rawValue) else { continue }
-            let sequence = UInt64(position)
+            guard let sequence = sequences.value(for: event.rawValue) else { continue }
             guard var slot = slot(sequence), slot.entry.event.tenant == tenant else { continue }
             let old = slot.entry.event
             slot.entry = OutboxEntry(
@@ -321,9 +317,15 @@ final class OutboxLedger {
 
     // MARK: Queues
 
+    /// The position of the first queue kept for aggregates with identifier `id`.
+    @inline(__always)
+    private func firstQueuePosition(of id: Identifier) -> Int? {
+        queuesByAggregate.value(for: id).map { Int(truncatingIfNeeded: $0) }
+    }
+
     /// The position of the queue of `aggregate` in `tenant`, created when missing.
     private func queuePosition(for aggregate: AggregateReference, of tenant: TenantID) -> Int {
-        let first = queuesByAggregate.slot(of: aggregate.id)
+        let first = firstQueuePosition(of: aggregate.id)
         var position = first ?? -1
         while position >= 0, let queue = queues[position] {
             if queueOwners[position].holds(aggregate, of: tenant) { return position }
@@ -341,7 +343,7 @@ final class OutboxLedger {
             queues.append(queue)
             queueOwners.append(owner)
         }
-        queuesByAggregate.set(created, for: aggregate.id)
+        queuesByAggregate.set(UInt64(created), for: aggregate.id)
         return created
     }
 
@@ -350,14 +352,14 @@ final class OutboxLedger {
         guard let queue = queues[position], queue.isEmpty, queue.leased == nil else { return }
         let id = queueOwners[position].aggregate.id
         let following = queue.nextWithSameIdentifier
-        if queuesByAggregate.slot(of: id) == position {
+        if firstQueuePosition(of: id) == position {
             if following >= 0 {
-                queuesByAggregate.set(following, for: id)
+                queuesByAggregate.set(UInt64(following), for: id)
             } else {
                 queuesByAggregate.remove(id)
             }
         } else {
-            var previous = queuesByAggregate.slot(of: id) ?? -1
+            var previous = firstQueuePosition(of: id) ?? -1
             while previous >= 0, let candidate = queues[previous]?.nextWithSameIdentifier {
                 if candidate == position {
                     queues[previous]?.nextWithSameIdentifier = following

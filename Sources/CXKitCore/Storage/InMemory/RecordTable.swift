@@ -1,7 +1,9 @@
 /// The records of one type in one tenant, kept as values, with their primary and
 /// secondary indexes.
 ///
-/// Point reads are one probe of a flat identifier map. Each secondary index keeps one
+/// Point reads are one probe of a flat identifier map, whose cell number is the record's
+/// slot: the record sits at the same position of a parallel buffer, so its cache miss and
+/// the cell's overlap. Each secondary index keeps one
 /// ``OrderedKeyTree`` of ``IndexEntry`` values per partition (an index by customer has as
 /// many small trees as customers, so a change touches a shallow tree); entries carry their
 /// row's slot, so a page goes from the index straight to the rows.
@@ -10,25 +12,20 @@
 /// its hot paths avoid types built from `Record`, such as `Optional<Record>` or
 /// `RecordIndex<Record>` or `ContiguousArray<Record>`: the runtime would look up each
 /// one's metadata on every use. Records sit in a buffer the table manages through a typed
-/// pointer and versions in a concrete array (a deleted record's slot is refilled by the
-/// last record, so no value outlives its deletion), and the indexes' key functions are
-/// kept in ``IndexKeyFunctions`` values, which are not generic.
+/// pointer, versions in the identifier map's cells (a deleted record is released at once
+/// and its slot left empty), and the indexes' key functions are kept in
+/// ``IndexKeyFunctions`` values, which are not generic.
 final class RecordTable<Record: StoredRecord>: AnyRecordTable {
-    /// Where each record sits in `records`. The map is concrete and flat, so a lookup runs
+    /// Each record's slot and version. The map is concrete and flat, so a lookup runs
     /// specialised code even though the table's callers are generic, and costs about one
     /// cache miss.
     @exclusivity(unchecked) private var positions = IdentifierSlotMap()
-    /// The records by slot, without gaps, in a buffer the table allocates and grows itself.
-    /// Through a `ContiguousArray<Record>`, every read and write would call the standard
-    /// library's unspecialised entry points, which ask the runtime for the array type's
-    /// metadata each time; a typed pointer costs only the record's own value witnesses.
+    /// The records by slot, in a buffer as long as `positions` has cells: slot `i` is
+    /// initialised exactly when cell `i` is occupied. Through a `ContiguousArray<Record>`,
+    /// every read and write would call the standard library's unspecialised entry points,
+    /// which ask the runtime for the array type's metadata each time; a typed pointer
+    /// costs only the record's own value witnesses.
     @exclusivity(unchecked) private var records: UnsafeMutablePointer<Record>
-    /// How many records `records` has room for.
-    @exclusivity(unchecked) private var recordCapacity: Int
-    /// How many records `records` holds (slots `0..<recordCount` are initialised).
-    @exclusivity(unchecked) private var recordCount = 0
-    /// The records' versions, by slot.
-    @exclusivity(unchecked) private var versions: ContiguousArray<UInt64> = []
     /// Where ``touchRecords(at:)`` leaves what it read, so the reads are not optimised away.
     @exclusivity(unchecked) private var touched: UInt8 = 0
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
@@ -46,30 +43,34 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         indexNames = indexes.map(\.name)
         readers = ContiguousArray(indexes.map(\.functions))
         partitions = ContiguousArray(repeating: [:], count: indexes.count)
-        recordCapacity = 4
-        records = .allocate(capacity: recordCapacity)
+        records = .allocate(capacity: positions.capacity)
         super.init(recordType: Record.recordType)
     }
 
     deinit {
-        records.deinitialize(count: recordCount)
+        positions.forEachOccupiedSlot { (records + $0).deinitialize(count: 1) }
         records.deallocate()
     }
 
-    override var count: Int { recordCount }
+    override var count: Int { positions.count }
 
     /// The stored version of a record, or `nil` when it does not exist.
+    ///
+    /// A commit checks versions before it changes anything, so this also loads the
+    /// record's first byte: the record's cache miss then overlaps the cell's, rather than
+    /// coming later when the change re-reads the record's index keys.
     @inline(__always)
     func version(of id: Identifier) -> UInt64? {
         guard let slot = positions.slot(of: id) else { return nil }
-        return versions[slot]
+        touched ^= UnsafeRawPointer(records + slot).load(as: UInt8.self)
+        return positions.value(at: slot)
     }
 
     /// The stored record and its version, or `nil` when it does not exist.
     @inline(__always)
     func versioned(_ id: Identifier) -> Versioned<Record>? {
         guard let slot = positions.slot(of: id) else { return nil }
-        return Versioned(record: records[slot], version: versions[slot])
+        return Versioned(record: records[slot], version: positions.value(at: slot))
     }
 
     /// The number of entries a secondary index holds across its partitions.
@@ -80,13 +81,14 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
 
     // MARK: Changes (the caller has checked versions)
 
-    /// Stores a new record at version 1.
+    /// Stores a new record at version 1 (or replaces the stored one, as ``update(_:)``
+    /// would, when the identifier is taken).
     func insert(_ record: Record) -> UInt64 {
         let id = record.recordID
-        let slot = recordCount
-        appendRecord(record)
-        versions.append(1)
-        positions.set(slot, for: id)
+        if positions.isFull { rebuildPositions() }
+        let (slot, claimed) = positions.claim(id, value: 1)
+        guard claimed else { return replace(at: slot, with: record) }
+        (records + slot).initialize(to: record)
         primary.insert(id)
         withUnsafePointer(to: record) { record in
             forEachKey(of: UnsafeRawPointer(record)) { add($0, id: id, slot: slot, toIndexAt: $1) }
@@ -113,14 +115,14 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// bumps the version.
     private func replace(at slot: Int, with record: Record) -> UInt64 {
         let id = record.recordID
-        let version = versions[slot] &+ 1
+        let version = positions.value(at: slot) &+ 1
         withUnsafePointer(to: record) { new in
             withStoredRecord(at: slot) { old in
                 reindex(id, slot: slot, from: old, to: UnsafeRawPointer(new))
             }
         }
         records[slot] = record
-        versions[slot] = version
+        positions.setValue(version, at: slot)
         return version
     }
 
@@ -151,46 +153,51 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         }
     }
 
-    /// Deletes a stored record. The last record moves into its slot, so the array keeps no
-    /// gap and the deleted value is released at once.
+    /// Deletes a stored record and releases it at once; its slot stays empty until an
+    /// insert claims it.
     func delete(_ id: Identifier) {
-        guard let slot = positions.remove(id) else { return }
+        guard let slot = positions.slot(of: id) else { return }
         primary.remove(id)
         withStoredRecord(at: slot) { deleted in
             forEachKey(of: deleted) { remove($0, id: id, fromIndexAt: $1) }
         }
-        let last = recordCount - 1
-        // The deleted record goes at once; the last one moves into its slot.
+        positions.remove(id)
         (records + slot).deinitialize(count: 1)
-        if slot != last {
-            (records + slot).moveInitialize(from: records + last, count: 1)
-            versions.swapAt(slot, last)
-            let movedID = records[slot].recordID
-            positions.set(slot, for: movedID)
-            withStoredRecord(at: slot) { moved in
-                forEachKey(of: moved) { repoint($0, id: movedID, to: slot, inIndexAt: $1) }
-            }
-        }
-        recordCount -= 1
-        versions.removeLast()
     }
 
-    /// Stores `record` in a new last slot, doubling the buffer when it is full.
-    private func appendRecord(_ record: Record) {
-        if recordCount == recordCapacity {
-            let grown = UnsafeMutablePointer<Record>.allocate(capacity: recordCapacity * 2)
-            grown.moveInitialize(from: records, count: recordCount)
-            records.deallocate()
-            records = grown
-            recordCapacity *= 2
+    /// Rebuilds the identifier map, larger or without its tombstones, moving each record to
+    /// its identifier's new slot and re-pointing the index entries.
+    private func rebuildPositions() {
+        let oldRecords = records
+        let oldCapacity = positions.capacity
+        var newSlots = ContiguousArray<Int>(repeating: -1, count: oldCapacity)
+        var rebuilt = positions
+        // The new buffer's size is only known once the map has chosen its capacity, so the
+        // moves are collected first and carried out after.
+        rebuilt.rebuild(capacity: positions.capacityForRebuild) { from, to in newSlots[from] = to }
+        let newRecords = UnsafeMutablePointer<Record>.allocate(capacity: rebuilt.capacity)
+        for from in 0..<oldCapacity where newSlots[from] >= 0 {
+            (newRecords + newSlots[from]).moveInitialize(from: oldRecords + from, count: 1)
         }
-        (records + recordCount).initialize(to: record)
-        recordCount += 1
+        oldRecords.deallocate()
+        records = newRecords
+        positions = rebuilt
+        newSlots.withUnsafeBufferPointer { newSlots in
+            for position in partitions.indices {
+                for tree in partitions[position].values {
+                    tree.rewriteEach { entry in
+                        if entry.slot >= 0, entry.slot < newSlots.count {
+                            entry = IndexEntry(key: entry.key, id: entry.id, slot: newSlots[entry.slot])
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Calls `body` with the address of the stored record at `slot`, which must exist.
     private func withStoredRecord(at slot: Int, _ body: (UnsafeRawPointer) -> Void) {
-        guard slot >= 0, slot < recordCount else { return }
+        guard positions.isOccupied(slot) else { return }
         body(UnsafeRawPointer(records + slot))
     }
 
@@ -219,12 +226,6 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let tree = partitions[position][partition] else { return }
         tree.remove(IndexEntry(key: key.encoded, id: id))
         if tree.isEmpty { partitions[position][partition] = nil }
-    }
-
-    /// Points a record's entry under `key` at its new slot.
-    private func repoint(_ key: IndexKey, id: Identifier, to slot: Int, inIndexAt position: Int) {
-        partitions[position][key.encodedPartition]?.overwrite(
-            IndexEntry(key: key.encoded, id: id, slot: slot))
     }
 
     /// Moves a record's entry from `old` to `new`; within one partition, the partition's
@@ -289,8 +290,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         touchRecords(at: slots)
         var result: [Versioned<Record>] = []
         result.reserveCapacity(slots.count)
-        for slot in slots where slot >= 0 && slot < recordCount {
-            result.append(Versioned(record: records[slot], version: versions[slot]))
+        for slot in slots where positions.isOccupied(slot) {
+            result.append(Versioned(record: records[slot], version: positions.value(at: slot)))
         }
         return result
     }
@@ -300,15 +301,11 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     private func touchRecords(at slots: [Int]) {
         let stride = MemoryLayout<Record>.stride
         let size = Swift.max(MemoryLayout<Record>.size, 1)
-        let count = recordCount
-        let raw = UnsafeRawBufferPointer(start: records, count: count &* stride)
-        let mix = versions.withUnsafeBufferPointer { versions in
-            var mix: UInt8 = 0
-            for slot in slots where slot >= 0 && slot < count {
-                mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
-                mix ^= UInt8(truncatingIfNeeded: versions[slot])
-            }
-            return mix
+        let raw = UnsafeRawBufferPointer(start: records, count: positions.capacity &* stride)
+        var mix: UInt8 = 0
+        for slot in slots where positions.isOccupied(slot) {
+            mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
+            mix ^= UInt8(truncatingIfNeeded: positions.value(at: slot))
         }
         touched ^= mix
     }
@@ -351,7 +348,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
             if let slot = positions.slot(of: id) {
                 snapshots.append(
                     StoredRecordSnapshot(
-                        reference: RecordReference(type: recordType, id: id), version: versions[slot],
+                        reference: RecordReference(type: recordType, id: id),
+                        version: positions.value(at: slot),
                         record: records[slot]))
             }
             return true
