@@ -15,16 +15,17 @@
 /// On Apple platforms it uses `os_unfair_lock`, which ThreadSanitizer understands.
 ///
 /// Never hold it across an `await`: `withLock` takes a synchronous closure.
+@usableFromInline
 package final class Locked<State>: @unchecked Sendable {
     // The state is only read or written between lock() and unlock(), which is what makes
     // the unchecked Sendable conformance sound. The mutex already makes every access
     // exclusive (and `body` must not re-enter), so the runtime's dynamic exclusivity check
     // on each access would only add cost.
-    @exclusivity(unchecked) private var state: State
+    @usableFromInline @exclusivity(unchecked) internal var state: State
     #if canImport(Darwin)
-        private let lock: UnsafeMutablePointer<os_unfair_lock>
+        @usableFromInline internal let lock: UnsafeMutablePointer<os_unfair_lock>
     #else
-        private let lock: UnsafeMutablePointer<pthread_mutex_t>
+        @usableFromInline internal let lock: UnsafeMutablePointer<pthread_mutex_t>
     #endif
 
     /// Creates a lock guarding `initialState`.
@@ -55,7 +56,7 @@ package final class Locked<State>: @unchecked Sendable {
     /// - Parameter body: Reads or changes the state; must not suspend or re-enter the lock.
     /// - Returns: What `body` returns.
     /// - Throws: What `body` throws; the lock is released either way.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func withLock<Result, Failure: Error>(
         _ body: (inout State) throws(Failure) -> Result
     ) throws(Failure) -> Result {

@@ -3,6 +3,7 @@
 ///
 /// A partition finds the typed table by `ObjectIdentifier(Record.self)` and downcasts it
 /// once per call; the operations here serve tenant-wide enumeration only.
+@usableFromInline
 class AnyRecordTable {
     /// The stable name of the records' type.
     let recordType: RecordType

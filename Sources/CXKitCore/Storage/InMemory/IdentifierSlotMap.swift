@@ -12,23 +12,32 @@
 /// Open addressing with linear probing and tombstones, at most 70 % full (tombstones
 /// included). Slots change only in ``rebuild(capacity:moving:)``, which reports every move;
 /// an owner with a parallel buffer checks ``isFull`` and rebuilds before ``claim(_:value:)``.
+@usableFromInline
 struct IdentifierSlotMap {
-    private struct Cell {
-        var high: UInt64
-        var low: UInt64
+    @usableFromInline
+    struct Cell {
+        @usableFromInline var high: UInt64
+        @usableFromInline var low: UInt64
         /// The value plus one; ``IdentifierSlotMap/emptyMark`` marks an empty cell and
         /// ``IdentifierSlotMap/removedMark`` a removed one.
-        var mark: UInt64
+        @usableFromInline var mark: UInt64
+
+        @inlinable
+        init(high: UInt64, low: UInt64, mark: UInt64) {
+            self.high = high
+            self.low = low
+            self.mark = mark
+        }
     }
 
-    private static var emptyMark: UInt64 { 0 }
-    private static var removedMark: UInt64 { .max }
+    @usableFromInline static var emptyMark: UInt64 { 0 }
+    @usableFromInline static var removedMark: UInt64 { .max }
 
     /// The largest value the map stores (the two marks take the others).
     static var largestValue: UInt64 { .max - 2 }
 
-    private var cells: ContiguousArray<Cell>
-    private var mask: Int
+    @usableFromInline var cells: ContiguousArray<Cell>
+    @usableFromInline var mask: Int
     /// Cells holding an identifier or a tombstone.
     private var used = 0
 
@@ -46,8 +55,8 @@ struct IdentifierSlotMap {
         mask = size &- 1
     }
 
-    @inline(__always)
-    private static func hash(_ high: UInt64, _ low: UInt64) -> Int {
+    @inlinable @inline(__always)
+    static func hash(_ high: UInt64, _ low: UInt64) -> Int {
         // The low word of a version 7 identifier is random; mix in the high word for other
         // layouts (sequential test identifiers).
         var x = low ^ (high &* 0x9E37_79B9_7F4A_7C15)
@@ -63,7 +72,7 @@ struct IdentifierSlotMap {
     // MARK: Reading
 
     /// The slot of `id`, or `nil`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func slot(of id: Identifier) -> Int? {
         var index = Self.hash(id.high, id.low) & mask
         while true {
@@ -88,7 +97,7 @@ struct IdentifierSlotMap {
     }
 
     /// The value stored at `slot`, which must be occupied.
-    @inline(__always)
+    @inlinable @inline(__always)
     func value(at slot: Int) -> UInt64 { cells[slot].mark &- 1 }
 
     /// Calls `body` with every occupied slot, in slot order.

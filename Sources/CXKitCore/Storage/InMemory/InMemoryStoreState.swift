@@ -1,16 +1,17 @@
 /// What an ``InMemoryRecordStore`` guards with its lock: one partition per tenant and the
 /// outbox of every tenant.
+@usableFromInline
 struct InMemoryStoreState {
     /// The tenants' partitions.
-    private(set) var partitions: [TenantID: TenantPartition] = [:]
+    @usableFromInline private(set) var partitions: [TenantID: TenantPartition] = [:]
     /// The partition used last: consecutive calls for one tenant (the common case) compare
     /// the tenant instead of hashing it.
-    private var recent: (tenant: TenantID, partition: TenantPartition)?
+    @usableFromInline var recent: (tenant: TenantID, partition: TenantPartition)?
     /// The outbox.
     let outbox = OutboxLedger()
 
     /// The partition of `tenant`, or `nil` when it never stored anything.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func existingPartition(_ tenant: TenantID) -> TenantPartition? {
         if let recent, recent.tenant == tenant { return recent.partition }
         guard let partition = partitions[tenant] else { return nil }

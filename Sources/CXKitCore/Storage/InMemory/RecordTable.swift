@@ -15,17 +15,18 @@
 /// pointer, versions in the identifier map's cells (a deleted record is released at once
 /// and its slot left empty), and the indexes' key functions are kept in
 /// ``IndexKeyFunctions`` values, which are not generic.
+@usableFromInline
 final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// Each record's slot and version. The map is concrete and flat, so a lookup runs
     /// specialised code even though the table's callers are generic, and costs about one
     /// cache miss.
-    @exclusivity(unchecked) private var positions = IdentifierSlotMap()
+    @usableFromInline @exclusivity(unchecked) var positions = IdentifierSlotMap()
     /// The records by slot, in a buffer as long as `positions` has cells: slot `i` is
     /// initialised exactly when cell `i` is occupied. Through a `ContiguousArray<Record>`,
     /// every read and write would call the standard library's unspecialised entry points,
     /// which ask the runtime for the array type's metadata each time; a typed pointer
     /// costs only the record's own value witnesses.
-    @exclusivity(unchecked) private var records: UnsafeMutablePointer<Record>
+    @usableFromInline @exclusivity(unchecked) var records: UnsafeMutablePointer<Record>
     /// Where ``touchRecords(at:)`` leaves what it read, so the reads are not optimised away.
     @exclusivity(unchecked) private var touched: UInt8 = 0
     /// Every record's identifier, in order (the built-in ``RecordQuery/primaryIndex``).
@@ -67,7 +68,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     }
 
     /// The stored record and its version, or `nil` when it does not exist.
-    @inline(__always)
+    @inlinable @inline(__always)
     func versioned(_ id: Identifier) -> Versioned<Record>? {
         guard let slot = positions.slot(of: id) else { return nil }
         return Versioned(record: records[slot], version: positions.value(at: slot))

@@ -3,16 +3,18 @@ import Foundation
 /// Everything one tenant holds in an ``InMemoryRecordStore``: its record tables and its
 /// idempotency records. Calls for a tenant reach only its partition, so nothing of another
 /// tenant is reachable from them.
+@usableFromInline
 final class TenantPartition {
     /// The record tables, by the Swift type of their records.
-    @exclusivity(unchecked) private(set) var tables: [ObjectIdentifier: AnyRecordTable] = [:]
+    @usableFromInline @exclusivity(unchecked) private(set) var tables: [ObjectIdentifier: AnyRecordTable] =
+        [:]
     /// The table used last, found by comparing one pointer instead of hashing.
-    @exclusivity(unchecked) private var recent: (type: ObjectIdentifier, table: AnyRecordTable)?
+    @usableFromInline @exclusivity(unchecked) var recent: (type: ObjectIdentifier, table: AnyRecordTable)?
     /// The idempotency records by scope.
     var idempotency: [IdempotencyScope: IdempotencyRecord] = [:]
 
     /// The table of `Record`, if any record of it was ever stored.
-    @inline(__always)
+    @inlinable @inline(__always)
     func existingTable<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record>? {
         let key = ObjectIdentifier(type)
         // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`.

@@ -108,6 +108,7 @@ public struct Versioned<Record: StoredRecord>: Sendable {
     /// - Parameters:
     ///   - record: The record.
     ///   - version: Its stored version (1 or more).
+    @inlinable
     public init(record: Record, version: UInt64) {
         self.record = record
         self.version = version
