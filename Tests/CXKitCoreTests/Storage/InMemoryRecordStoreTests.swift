@@ -111,7 +111,7 @@ struct InMemoryRecordStoreTests {
         var transaction = StoreTransaction()
         transaction.update(tickets[5], expectedVersion: 1)
         _ = try await store.commit(transaction, in: tenant)
-        // Deleting the first record moves another into its place in the table.
+        // Deleting the first record empties its slot; nothing else moves.
         transaction = StoreTransaction()
         transaction.delete(TestTicket.self, id: tickets[0].id, expectedVersion: 1)
         _ = try await store.commit(transaction, in: tenant)
@@ -128,7 +128,7 @@ struct InMemoryRecordStoreTests {
         let odd = try await store.query(
             RecordQuery<TestTicket>(index: "byTag", partition: [.string("t1")]), in: tenant)
         #expect(Set(odd.records.map(\.record.id)) == [tickets[1].id, tickets[3].id, tickets[5].id])
-        // The moved record keeps following its updates.
+        // The updated record keeps following its updates.
         tickets[5].rank = -1
         transaction = StoreTransaction()
         transaction.update(tickets[5], expectedVersion: 2)
@@ -138,6 +138,40 @@ struct InMemoryRecordStoreTests {
         #expect(reordered.records.map(\.record.id) == [tickets[5].id] + tickets[1...4].map(\.id))
         let everything = try await store.enumerateRecords(in: tenant, after: nil, limit: 100)
         #expect(everything.records.count == 5)
+    }
+
+    @Test("records and index entries stay in step through the table rebuilds that growth and deletions cause")
+    func rebuildsKeepRecordsAndIndexes() async throws {
+        let owners = (0..<4).map { _ in ids.nextIdentifier() }
+        var live: [Identifier: TestTicket] = [:]
+        // Growth: each batch passes the table's load limit at least once.
+        for round in 0..<3 {
+            let batch = (0..<300).map { ticket(owner: owners[$0 % 4], rank: Int64(($0 * 7 + round) % 50)) }
+            try await insert(batch)
+            for ticket in batch { live[ticket.id] = ticket }
+            // Deletions leave tombstones; the next inserts fill the table again, so it is
+            // rebuilt at the same size or larger, moving every record.
+            var transaction = StoreTransaction()
+            for id in live.keys.sorted().prefix(250) {
+                transaction.delete(TestTicket.self, id: id, expectedVersion: 1)
+                live[id] = nil
+            }
+            _ = try await store.commit(transaction, in: tenant)
+        }
+        for (id, ticket) in live {
+            #expect(try await store.fetch(TestTicket.self, id: id, in: tenant)?.record == ticket)
+        }
+        for owner in owners {
+            let page = try await store.query(
+                RecordQuery<TestTicket>(index: "byOwner", partition: [.identifier(owner)], limit: 500),
+                in: tenant)
+            let expected = live.values.filter { $0.owner == owner }.sorted {
+                ($0.rank, $0.id) < ($1.rank, $1.id)
+            }
+            #expect(page.records.map(\.record) == expected)
+        }
+        let everything = try await store.enumerateRecords(in: tenant, after: nil, limit: 1_000)
+        #expect(Set(everything.records.map(\.reference.id)) == Set(live.keys))
     }
 
     @Test("pages through an index in both directions with bounds and cursors")
