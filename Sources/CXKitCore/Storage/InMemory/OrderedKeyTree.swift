@@ -212,6 +212,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     /// the order (no other key lies between them), as when a record's sort value moves a
     /// little.
     func replace(_ old: Key, with new: Key) {
+        let root = Unmanaged.passUnretained(self.root)
         switch Self.replaceInPlace(old, with: new, in: root, isLeftmost: true, isRightmost: true) {
         case .replaced: return
         case .missing, .displaced:
@@ -233,30 +234,38 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     /// `node` lies on the tree's left or right edge: there no key lies beyond its first or
     /// last key, so a key moving outwards at that end still takes `old`'s place (the newest
     /// entry of a partition ordered by time moving further up, say).
+    ///
+    /// The descent holds its nodes unretained: the tree keeps them alive, and a replacement
+    /// changes keys only, never the tree's shape. Retaining each node on the way down is an
+    /// atomic write to a line that is usually not in cache yet.
     private static func replaceInPlace(
-        _ old: Key, with new: Key, in node: Node, isLeftmost: Bool, isRightmost: Bool
+        _ old: Key, with new: Key, in node: Unmanaged<Node>, isLeftmost: Bool, isRightmost: Bool
     ) -> Replacement {
-        let index = lowerBound(of: old, in: node.keys)
-        guard index < node.keys.count else { return .missing }
-        let isLast = index + 1 == node.keys.count
-        if node.isLeaf {
-            guard node.keys[index] == old else { return .missing }
-            // Beyond the leaf's first and last keys lie other leaves' keys, unknown here: at
-            // either end only a key moving inwards is known to fit, unless the leaf is on
-            // that edge of the tree.
-            let fitsBelow = index == 0 ? isLeftmost || old < new : node.keys[index - 1] < new
-            let fitsAbove = isLast ? isRightmost || new < old : new < node.keys[index + 1]
-            guard fitsBelow && fitsAbove else { return .displaced }
+        node._withUnsafeGuaranteedRef { node in
+            let index = lowerBound(of: old, in: node)
+            let count = node.keys.count
+            guard index < count else { return .missing }
+            let isLast = index + 1 == count
+            if node.isLeaf {
+                guard node.keys[index] == old else { return .missing }
+                // Beyond the leaf's first and last keys lie other leaves' keys, unknown here:
+                // at either end only a key moving inwards is known to fit, unless the leaf is
+                // on that edge of the tree.
+                let fitsBelow = index == 0 ? isLeftmost || old < new : node.keys[index - 1] < new
+                let fitsAbove = isLast ? isRightmost || new < old : new < node.keys[index + 1]
+                guard fitsBelow && fitsAbove else { return .displaced }
+                node.keys[index] = new
+                return .replaced(maximumChanged: isLast)
+            }
+            let child = node.children.withUnsafeBufferPointer { Unmanaged.passUnretained($0[index]) }
+            let outcome = replaceInPlace(
+                old, with: new, in: child, isLeftmost: isLeftmost && index == 0,
+                isRightmost: isRightmost && isLast)
+            guard case .replaced(let maximumChanged) = outcome else { return outcome }
+            guard maximumChanged else { return outcome }
             node.keys[index] = new
             return .replaced(maximumChanged: isLast)
         }
-        let outcome = replaceInPlace(
-            old, with: new, in: node.children[index], isLeftmost: isLeftmost && index == 0,
-            isRightmost: isRightmost && isLast)
-        guard case .replaced(let maximumChanged) = outcome else { return outcome }
-        guard maximumChanged else { return outcome }
-        node.keys[index] = new
-        return .replaced(maximumChanged: isLast)
     }
 
     /// Passes every key, inner nodes' copies included, through `body`, in place: for keys
@@ -339,6 +348,18 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
 
     /// The index of the first key not less than `key`.
     private static func lowerBound(of key: Key, in keys: ContiguousArray<Key>) -> Int {
+        keys.withUnsafeBufferPointer { lowerBound(of: key, in: $0) }
+    }
+
+    /// The index of the first key of `node` not less than `key`, read in place (without
+    /// retaining the node's key buffer).
+    @inline(__always)
+    private static func lowerBound(of key: Key, in node: Node) -> Int {
+        node.keys.withUnsafeBufferPointer { lowerBound(of: key, in: $0) }
+    }
+
+    @inline(__always)
+    private static func lowerBound(of key: Key, in keys: UnsafeBufferPointer<Key>) -> Int {
         var low = 0
         var high = keys.count
         while low < high {
