@@ -160,9 +160,15 @@ struct IdentifierSlotMap {
     @discardableResult
     mutating func remove(_ id: Identifier) -> Int? {
         guard let slot = slot(of: id) else { return nil }
+        removeIdentifier(at: slot)
+        return slot
+    }
+
+    /// Removes the identifier at `slot`, which must be occupied, leaving a tombstone: for an
+    /// owner that has found the slot already.
+    mutating func removeIdentifier(at slot: Int) {
         cells[slot].mark = Self.removedMark
         count &-= 1
-        return slot
     }
 
     /// Moves every identifier into a new array of `capacity` cells (rounded up to a power of

@@ -162,7 +162,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         withStoredRecord(at: slot) { deleted in
             forEachKey(of: deleted) { remove($0, id: id, fromIndexAt: $1) }
         }
-        positions.remove(id)
+        positions.removeIdentifier(at: slot)
         (records + slot).deinitialize(count: 1)
     }
 
@@ -297,8 +297,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         return result
     }
 
-    /// Reads the first and last byte of each record at `slots`, and its version (a
-    /// software prefetch).
+    /// Reads the first and last byte of each record at `slots` (a software prefetch; the
+    /// occupancy check loads the record's cell, and with it the version).
     private func touchRecords(at slots: [Int]) {
         let stride = MemoryLayout<Record>.stride
         let size = Swift.max(MemoryLayout<Record>.size, 1)
@@ -306,7 +306,6 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var mix: UInt8 = 0
         for slot in slots where positions.isOccupied(slot) {
             mix ^= raw[slot &* stride] ^ raw[slot &* stride &+ size &- 1]
-            mix ^= UInt8(truncatingIfNeeded: positions.value(at: slot))
         }
         touched ^= mix
     }
