@@ -101,6 +101,51 @@ struct InMemoryRecordStoreTests {
         #expect(above.records.map(\.record.id) == [chaser.id])
     }
 
+    @Test("a merge into a record with several keys per index adds the new keys and moves the others")
+    func mergesIntoMultiKeyIndexesKeepEntriesInStep() async throws {
+        let set = TestLabelSet(id: ids.nextIdentifier(), labels: ["a", "b"], merges: 1)
+        var transaction = StoreTransaction()
+        transaction.merge(set)
+        _ = try await store.commit(transaction, in: tenant)
+        transaction = StoreTransaction()
+        transaction.merge(TestLabelSet(id: set.id, labels: ["b", "c"], merges: 1))
+        #expect(try await store.commit(transaction, in: tenant).versions == [2])
+        for label in ["a", "b", "c"] {
+            let page = try await store.query(
+                RecordQuery<TestLabelSet>(index: "byLabel", partition: [.string(label)]), in: tenant)
+            #expect(page.records.map(\.record.labels) == [["a", "b", "c"]], "label \(label)")
+        }
+        #expect(store.indexEntryCount(of: TestLabelSet.self, index: "byLabel", in: tenant) == 3)
+        let twice = try await store.query(
+            RecordQuery<TestLabelSet>(index: "byMerges", lowerBound: .including(.int(2))), in: tenant)
+        #expect(twice.records.map(\.record.id) == [set.id])
+        #expect(store.indexEntryCount(of: TestLabelSet.self, index: "byMerges", in: tenant) == 1)
+    }
+
+    @Test("a merge changes the stored record only: a copy read before it keeps its values")
+    func mergesLeaveEarlierReadsAlone() async throws {
+        let board = TestScoreboard(id: ids.nextIdentifier(), total: 3)
+        var transaction = StoreTransaction()
+        transaction.merge(board)
+        _ = try await store.commit(transaction, in: tenant)
+        let before = try #require(try await store.fetch(TestScoreboard.self, id: board.id, in: tenant))
+        let labels = TestLabelSet(id: ids.nextIdentifier(), labels: ["x"], merges: 1)
+        transaction = StoreTransaction()
+        transaction.merge(labels)
+        _ = try await store.commit(transaction, in: tenant)
+        let labelsBefore = try #require(try await store.fetch(TestLabelSet.self, id: labels.id, in: tenant))
+        transaction = StoreTransaction()
+        transaction.merge(TestScoreboard(id: board.id, total: 4))
+        transaction.merge(TestLabelSet(id: labels.id, labels: ["y"], merges: 1))
+        _ = try await store.commit(transaction, in: tenant)
+        #expect(before.record.total == 3 && before.version == 1)
+        #expect(labelsBefore.record.labels == ["x"] && labelsBefore.record.merges == 1)
+        let after = try #require(try await store.fetch(TestScoreboard.self, id: board.id, in: tenant))
+        #expect(after.record.total == 7 && after.version == 2)
+        let labelsAfter = try #require(try await store.fetch(TestLabelSet.self, id: labels.id, in: tenant))
+        #expect(labelsAfter.record.labels == ["x", "y"] && labelsAfter.record.merges == 2)
+    }
+
     @Test("deleting a record leaves every other record readable by identifier, index and enumeration")
     func deletionKeepsOthersReachable() async throws {
         let owner = ids.nextIdentifier()

@@ -43,6 +43,24 @@ struct TestScoreboard: MergeableRecord, Equatable {
     mutating func merge(_ delta: TestScoreboard) { total += delta.total }
 }
 
+/// A mergeable set of labels, indexed once per label (several keys per record) and by
+/// how many merges it took, so a merge both adds keys and moves an entry.
+struct TestLabelSet: MergeableRecord, Equatable {
+    static let recordType: RecordType = "test.labelSet"
+    static let indexes: [RecordIndex<TestLabelSet>] = [
+        RecordIndex("byLabel", keys: { set in set.labels.map { IndexKey(partition: [.string($0)]) } }),
+        RecordIndex("byMerges") { IndexKey(sort: [.int($0.merges)]) },
+    ]
+    let id: Identifier
+    var labels: [String]
+    var merges: Int64
+    var recordID: Identifier { id }
+    mutating func merge(_ delta: TestLabelSet) {
+        labels = Array(Set(labels).union(delta.labels)).sorted()
+        merges += delta.merges
+    }
+}
+
 /// A clock that always reads the same instant.
 struct FixedTimestamps: TimestampSource {
     func now() -> Date { Date(timeIntervalSince1970: 1_767_603_600) }

@@ -35,6 +35,9 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     private let indexNames: [String]
     /// The secondary indexes' key functions, in the same order.
     private let readers: ContiguousArray<IndexKeyFunctions>
+    /// Whether every secondary index takes at most one key per record (so a merge can keep
+    /// each index's old key in a fixed slot while it changes the record in place).
+    private let readersAreSingleKeyed: Bool
     /// For each secondary index, its entries per encoded partition.
     @exclusivity(unchecked) private var partitions:
         ContiguousArray<[EncodedIndexKey: OrderedKeyTree<IndexEntry>]>
@@ -43,6 +46,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         let indexes = Record.indexes
         indexNames = indexes.map(\.name)
         readers = ContiguousArray(indexes.map(\.functions))
+        readersAreSingleKeyed = readers.allSatisfy { $0.key != nil }
         partitions = ContiguousArray(repeating: [:], count: indexes.count)
         records = .allocate(capacity: positions.capacity)
         super.init(recordType: Record.recordType)
@@ -105,11 +109,33 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
 
     /// Merges a delta into the stored record with its identifier and bumps its version, or
     /// stores the delta at version 1 when there is none.
+    ///
+    /// The stored record is merged where it lies, so the fields the delta leaves alone are
+    /// neither copied nor retained, and arrays it grows are not copied first. Each index's
+    /// key is read before and after the merge; an entry moves only when its key changed.
     func merge(_ delta: Record) -> UInt64 where Record: MergeableRecord {
-        guard let slot = positions.slot(of: delta.recordID) else { return insert(delta) }
-        var merged = records[slot]
-        merged.merge(delta)
-        return replace(at: slot, with: merged)
+        let id = delta.recordID
+        guard let slot = positions.slot(of: id) else { return insert(delta) }
+        guard readersAreSingleKeyed else {
+            var merged = records[slot]
+            merged.merge(delta)
+            return replace(at: slot, with: merged)
+        }
+        let version = positions.value(at: slot) &+ 1
+        let stored = records + slot
+        withUnsafeTemporaryAllocation(of: IndexKey?.self, capacity: readers.count) { before in
+            for position in readers.indices {
+                before.initializeElement(at: position, to: readers[position].key?(UnsafeRawPointer(stored)))
+            }
+            stored.pointee.merge(delta)
+            for position in readers.indices {
+                let after = readers[position].key?(UnsafeRawPointer(stored))
+                moveEntry(id, slot: slot, from: before[position], to: after, inIndexAt: position)
+            }
+            before.deinitialize()
+        }
+        positions.setValue(version, at: slot)
+        return version
     }
 
     /// Puts `record` in the slot of the record it replaces, moves its index entries and
@@ -133,13 +159,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         for position in 0..<readers.count {
             let reader = readers[position]
             if let key = reader.key {
-                switch (key(old), key(new)) {
-                case (let oldKey?, let newKey?) where oldKey != newKey:
-                    move(id, slot: slot, from: oldKey, to: newKey, inIndexAt: position)
-                case (let oldKey?, nil): remove(oldKey, id: id, fromIndexAt: position)
-                case (nil, let newKey?): add(newKey, id: id, slot: slot, toIndexAt: position)
-                default: break
-                }
+                moveEntry(id, slot: slot, from: key(old), to: key(new), inIndexAt: position)
                 continue
             }
             let oldKeys = CollectedIndexKeys(of: old, through: reader)
@@ -227,6 +247,20 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         guard let tree = partitions[position][partition] else { return }
         tree.remove(IndexEntry(key: key.encoded, id: id))
         if tree.isEmpty { partitions[position][partition] = nil }
+    }
+
+    /// Moves the entry of a record that contributes at most one key to an index from the
+    /// key it had to the key it has (`nil`: no entry).
+    private func moveEntry(
+        _ id: Identifier, slot: Int, from old: IndexKey?, to new: IndexKey?, inIndexAt position: Int
+    ) {
+        switch (old, new) {
+        case (let oldKey?, let newKey?) where oldKey != newKey:
+            move(id, slot: slot, from: oldKey, to: newKey, inIndexAt: position)
+        case (let oldKey?, nil): remove(oldKey, id: id, fromIndexAt: position)
+        case (nil, let newKey?): add(newKey, id: id, slot: slot, toIndexAt: position)
+        default: break
+        }
     }
 
     /// Moves a record's entry from `old` to `new`; within one partition, the partition's
