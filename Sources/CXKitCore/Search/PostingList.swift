@@ -321,9 +321,28 @@ struct PostingCursor {
     /// Decodes the posting at `position.offset`, whose delta is relative to
     /// `position.ordinal`; `false` when the bytes end inside it (which the list's own
     /// encoding never does).
+    ///
+    /// Most postings of common words are four bytes, each varint a single byte: a delta
+    /// below 128, a one-position header below 128 (a weighted frequency below 8), the length
+    /// code and a position below 128. Those are decoded from one 32-bit load, without the
+    /// byte-by-byte varint loop.
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Position) -> Bool {
         var offset = position.offset
+        if offset &+ 4 <= bytes.count, let base = bytes.baseAddress {
+            let word = UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+            // Bytes 0, 1 and 3 are single-byte varints, and byte 1 flags a single position.
+            if word & 0x8000_8080 == 0 && word & 0x100 != 0 {
+                position.ordinal &+= word & 0x7F
+                position.weightedFrequency = (word >> 9) & 0x3F
+                position.lengthCode = UInt8(truncatingIfNeeded: word >> 16)
+                position.positionsOffset = offset &+ 3
+                position.positionsLength = 1
+                position.offset = offset &+ 4
+                position.consumed &+= 1
+                return true
+            }
+        }
         guard let delta = readVarint(bytes, at: &offset), let header = readVarint(bytes, at: &offset),
             offset < bytes.count
         else { return false }

@@ -68,6 +68,66 @@ struct PostingEncodingTests {
         #expect(read == 1_500)
     }
 
+    @Test("A cursor reads every field of postings on both sides of the one-byte boundaries")
+    func decodesOneByteBoundaries() {
+        // Deltas, weighted frequencies (a one-position header is frequency × 2 + 1), length
+        // codes and single positions just below and at 128, and postings with two positions.
+        let deltas: [UInt32] = [1, 127, 128, 300]
+        let frequencies: [UInt32] = [8, 56, 63, 64, 200]
+        let codes: [UInt8] = [0, 127, 128, 255]
+        let positionSets: [[UInt32]] = [[0], [127], [128], [3, 9], [200, 70_000]]
+        var list = PostingList()
+        var encoded: [UInt8] = []
+        var expected: [(ordinal: UInt32, frequency: UInt32, code: UInt8, positions: [UInt32])] = []
+        var ordinal: UInt32 = 0
+        for delta in deltas {
+            for frequency in frequencies {
+                for code in codes {
+                    for positions in positionSets {
+                        ordinal += delta
+                        positions.withUnsafeBufferPointer { positions in
+                            list.append(
+                                ordinal: ordinal, weightedFrequency: frequency, length: 40, lengthCode: code,
+                                positions: positions, encoded: &encoded)
+                        }
+                        expected.append((ordinal, frequency, code, positions))
+                    }
+                }
+            }
+        }
+        var cursor = PostingCursor(list)
+        var read: [UInt32] = []
+        for posting in expected {
+            #expect(cursor.ordinal == posting.ordinal)
+            #expect(cursor.weightedFrequency == posting.frequency)
+            #expect(cursor.lengthCode == posting.code)
+            cursor.positions(into: &read)
+            #expect(read == posting.positions)
+            #expect(cursor.singlePosition() == (posting.positions.count == 1 ? posting.positions[0] : nil))
+            cursor.next()
+        }
+        #expect(cursor.ordinal == PostingCursor.end)
+        // Skipping low frequencies and advancing land on the same postings as reading.
+        var skipping = PostingCursor(list)
+        var index = 0
+        while skipping.ordinal != PostingCursor.end {
+            let blockEnd = UInt32(skipping.block + 1) * PostingList.skipInterval
+            if !skipping.skipPostings(withFrequencyBelow: 64, endingAt: blockEnd) {
+                #expect(skipping.weightedFrequency >= 64)
+                skipping.next()
+            }
+            index += 1
+        }
+        #expect(index > 0)
+        var advancing = PostingCursor(list)
+        for posting in expected where posting.ordinal % 3 == 0 {
+            advancing.advance(to: posting.ordinal)
+            #expect(advancing.ordinal == posting.ordinal)
+            #expect(advancing.weightedFrequency == posting.frequency)
+            #expect(advancing.lengthCode == posting.code)
+        }
+    }
+
     /// A list of `count` postings with random gaps, frequencies and position counts, and
     /// the (ordinal, weighted frequency) of each, in order.
     func randomList(count: Int, seed: UInt64) -> (PostingList, [(ordinal: UInt32, frequency: UInt32)]) {
