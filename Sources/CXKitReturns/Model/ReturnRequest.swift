@@ -213,7 +213,7 @@ public struct ReturnRequest: StoredRecord, Hashable {
         quote: RefundQuote, policyVersion: Int, policyFingerprint: String, orderPeriod: Int
     ) {
         storage = ReturnRequestStorage(
-            ReturnRequestStorage.Fields(
+            ReturnRequestFields(
                 id: id, rmaNumber: rmaNumber, order: order, customer: customer, createdBy: createdBy,
                 createdAt: createdAt, items: items, resolution: resolution,
                 isInstantExchange: isInstantExchange, quote: quote, policyVersion: policyVersion,
@@ -227,7 +227,7 @@ public struct ReturnRequest: StoredRecord, Hashable {
     /// - Throws: `DecodingError` when a required field is missing or a value has the wrong
     ///   type.
     public init(from decoder: any Decoder) throws {
-        storage = ReturnRequestStorage(try ReturnRequestStorage.Fields(from: decoder))
+        storage = ReturnRequestStorage(try ReturnRequestFields(from: decoder))
     }
 
     /// Encodes the request as one flat JSON object with a key per field; optional fields

@@ -10,22 +10,59 @@ import Foundation
 /// version, so a server can re-verify a decision a client made with the same policy.
 public struct ReturnPolicy: Sendable {
     /// The data the policy was built from.
-    public let definition: ReturnPolicyDefinition
+    public var definition: ReturnPolicyDefinition { compiled.definition }
     /// The version (1, 2, …); orders pin the version in force at purchase.
-    public let version: Int
+    public var version: Int { compiled.version }
     /// A stable hash of the definition and version (16 hex digits).
-    public let fingerprint: String
-    let windowRules: [CompiledRule]
-    let exclusions: [CompiledRule]
-    let reviewRules: [CompiledRule]
-    let nonReturnableClasses: Set<String>
+    public var fingerprint: String { compiled.fingerprint }
+    var windowRules: [CompiledRule] { compiled.windowRules }
+    var exclusions: [CompiledRule] { compiled.exclusions }
+    var reviewRules: [CompiledRule] { compiled.reviewRules }
+    var nonReturnableClasses: Set<String> { compiled.nonReturnableClasses }
     /// Window rules and exclusions compiled for order lines, once per policy version.
-    let windowPrograms: LineRuleProgram
-    let exclusionPrograms: LineRuleProgram
+    var windowPrograms: LineRuleProgram { compiled.windowPrograms }
+    var exclusionPrograms: LineRuleProgram { compiled.exclusionPrograms }
     /// The resolutions open to an eligible line, without and with keep-the-item (shared by
     /// every verdict instead of built per line).
-    let openResolutions: [ReturnResolution]
-    let openResolutionsWithKeepItem: [ReturnResolution]
+    var openResolutions: [ReturnResolution] { compiled.openResolutions }
+    var openResolutionsWithKeepItem: [ReturnResolution] { compiled.openResolutionsWithKeepItem }
+
+    /// Everything the policy holds, immutable and shared: the service reads a policy for
+    /// every command, and a copy then costs one reference instead of some thirty.
+    private final class Compiled: Sendable {
+        let definition: ReturnPolicyDefinition
+        let version: Int
+        let fingerprint: String
+        let windowRules: [CompiledRule]
+        let exclusions: [CompiledRule]
+        let reviewRules: [CompiledRule]
+        let nonReturnableClasses: Set<String>
+        let windowPrograms: LineRuleProgram
+        let exclusionPrograms: LineRuleProgram
+        let openResolutions: [ReturnResolution]
+        let openResolutionsWithKeepItem: [ReturnResolution]
+
+        init(
+            definition: ReturnPolicyDefinition, version: Int, fingerprint: String,
+            windowRules: [CompiledRule],
+            exclusions: [CompiledRule], reviewRules: [CompiledRule], openResolutions: [ReturnResolution],
+            openResolutionsWithKeepItem: [ReturnResolution]
+        ) {
+            self.definition = definition
+            self.version = version
+            self.fingerprint = fingerprint
+            self.windowRules = windowRules
+            self.exclusions = exclusions
+            self.reviewRules = reviewRules
+            self.nonReturnableClasses = Set(definition.nonReturnableClasses)
+            self.windowPrograms = LineRuleProgram(windowRules)
+            self.exclusionPrograms = LineRuleProgram(exclusions)
+            self.openResolutions = openResolutions
+            self.openResolutionsWithKeepItem = openResolutionsWithKeepItem
+        }
+    }
+
+    private let compiled: Compiled
 
     /// The most window rules, exclusions or review rules a policy may have (each).
     public static let maximumRules = 100
@@ -65,23 +102,17 @@ public struct ReturnPolicy: Sendable {
                 try Self.compile(
                     rule.condition, in: ReturnPolicySchema.request, field: "reviewRules[\(i)].condition"))
         }
-        self.definition = definition
-        self.version = version
-        self.windowRules = windowRules
-        self.exclusions = exclusions
-        self.reviewRules = reviewRules
-        self.nonReturnableClasses = Set(definition.nonReturnableClasses)
-        self.windowPrograms = LineRuleProgram(windowRules)
-        self.exclusionPrograms = LineRuleProgram(exclusions)
         var open: [ReturnResolution] = []
         var withKeepItem: [ReturnResolution] = []
         for resolution in definition.allowedResolutions where !withKeepItem.contains(resolution) {
             withKeepItem.append(resolution)
             if resolution != .keepItem { open.append(resolution) }
         }
-        self.openResolutions = open
-        self.openResolutionsWithKeepItem = withKeepItem
-        self.fingerprint = try Self.fingerprint(of: definition, version: version)
+        compiled = Compiled(
+            definition: definition, version: version,
+            fingerprint: try Self.fingerprint(of: definition, version: version), windowRules: windowRules,
+            exclusions: exclusions, reviewRules: reviewRules, openResolutions: open,
+            openResolutionsWithKeepItem: withKeepItem)
     }
 
     /// The money terms for refunds of an order: restocking fee, outbound shipping rule and

@@ -79,16 +79,16 @@ public struct ReturnReasonTaxonomy: Hashable, Sendable, Codable {
     ///
     /// - Parameters:
     ///   - code: The code the customer picked.
-    ///   - field: The input field, for the error.
+    ///   - field: The input field, for the error (only evaluated when there is one).
     /// - Returns: The reason.
     /// - Throws: ``ReturnsError`` with `.validationFailed` naming `field` when the
     ///   code is unknown or not a leaf.
-    public func leaf(_ code: String, field: String) throws(ReturnsError) -> ReturnReason {
+    public func leaf(_ code: String, field: @autoclosure () -> String) throws(ReturnsError) -> ReturnReason {
         guard let reason = reason(code) else {
-            throw ReturnsError.validation(field: field, reason: "is not a known return reason")
+            throw ReturnsError.validation(field: field(), reason: "is not a known return reason")
         }
         guard !parents.contains(code) else {
-            throw ReturnsError.validation(field: field, reason: "must be a leaf reason, not a reason group")
+            throw ReturnsError.validation(field: field(), reason: "must be a leaf reason, not a reason group")
         }
         return reason
     }

@@ -74,12 +74,13 @@ extension ReturnsService {
         guard draft.items.count <= limits.maximumItems else {
             throw ReturnsError.limit(field: "items", reason: "at most \(limits.maximumItems) items")
         }
-        var lines: Set<OrderLineID> = []
         for (i, item) in draft.items.enumerated() {
             guard item.quantity >= 1 else {
                 throw ReturnsError.validation(field: "items[\(i)].quantity", reason: "must be at least 1")
             }
-            guard lines.insert(item.line).inserted else {
+            // Drafts hold a few items (at most `maximumItems`): comparing with the earlier
+            // ones costs less than hashing each line into a set.
+            guard !draft.items[..<i].contains(where: { $0.line == item.line }) else {
                 throw ReturnsError.validation(field: "items[\(i)].line", reason: "appears in another item")
             }
             if let note = item.note, note.count > limits.maximumNoteLength {
@@ -117,8 +118,11 @@ extension ReturnsService {
         try authorize(principal, operation, owner: snapshot.customer)
         let policy = try await self.policy(version: order.record.policyVersion, in: tenant)
         var indexes: [Int] = []
+        indexes.reserveCapacity(draft.items.count)
         var reasons: [ReturnReason] = []
+        reasons.reserveCapacity(draft.items.count)
         var quantities: [OrderLineID: Int] = [:]
+        quantities.reserveCapacity(draft.items.count)
         for (i, item) in draft.items.enumerated() {
             guard let index = snapshot.index(of: item.line) else {
                 throw ReturnsError.notFound(
@@ -195,6 +199,7 @@ extension ReturnsService {
             }
         }
         var items: [ReturnItem] = []
+        items.reserveCapacity(draft.items.count)
         for (i, item) in draft.items.enumerated() {
             items.append(
                 ReturnItem(
@@ -240,6 +245,9 @@ extension ReturnsService {
         order.record.hasReturn = true
 
         var transaction = StoreTransaction()
+        // The request, order, RMA claim and history, then one overall rollup and one per
+        // reason, category and product of each item; a step event each and one or two notices.
+        transaction.reserveCapacity(changes: 5 + 3 * request.items.count, events: steps.count + 2)
         transaction.insert(request)
         transaction.update(order)
         transaction.insert(RMANumberClaim(number: request.rmaNumber, request: request.id))

@@ -175,7 +175,7 @@ struct IndexKeyWriter {
             w2: UInt64(bigEndian: inline.2), w3: UInt64(bigEndian: inline.3), overflow: overflow)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func append(byte: UInt8) {
         if count < 32 {
             let offset = count
@@ -187,7 +187,7 @@ struct IndexKeyWriter {
         count += 1
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func append(word: UInt64) {
         if count <= 24 {
             let offset = count

@@ -135,6 +135,17 @@ public struct StoreTransaction: Sendable {
         events.append(event)
     }
 
+    /// Makes room for at least `changes` record changes and `events` events in all, so a
+    /// caller that knows how large its transaction will be grows each array once.
+    ///
+    /// - Parameters:
+    ///   - changes: The number of record changes the transaction will hold.
+    ///   - events: The number of events it will hold.
+    public mutating func reserveCapacity(changes: Int, events: Int) {
+        self.changes.reserveCapacity(changes)
+        self.events.reserveCapacity(events)
+    }
+
     /// Adds a change: the one path of every insert, update, merge and delete.
     @usableFromInline
     mutating func add(_ change: consuming RecordChange) {
