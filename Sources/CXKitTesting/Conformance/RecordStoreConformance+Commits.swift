@@ -25,6 +25,8 @@ extension RecordStoreConformance {
             }
             try c.expect.expect(error.code == .notFound, "the code is notFound, got \(error.code)")
             try c.expect.expect(error.recordID == note.id, "the error names the record")
+            try c.expect.expect(
+                error.recordType == ConformanceNote.recordType.name, "the error names the record type")
             try c.expect.expect(try await c.fetchNote(note.id) == nil, "nothing was written")
         },
         RecordStoreConformance("commits.deleteOfMissingRecordIsNotFound") { c in

@@ -15,6 +15,10 @@ class AnyRecordTable {
     /// The number of records held.
     var count: Int { 0 }
 
+    /// The stored version of a record, or `nil` when it does not exist (the typed table
+    /// answers; this base holds no record).
+    func storedVersion(of id: Identifier) -> UInt64? { nil }
+
     /// Appends snapshots of the records after `id` (all when `nil`), in identifier order,
     /// until `snapshots` holds `limit` entries.
     ///

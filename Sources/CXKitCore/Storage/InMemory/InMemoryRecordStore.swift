@@ -193,8 +193,11 @@ public final class InMemoryRecordStore: RecordStore {
             // Changes and events are read in place, by position: a `for … in` loop would copy
             // each one (and retain everything it holds) only to read a field or two.
             let changes = transaction.changes
+            let targets = transaction.targets
             let events = transaction.events
-            for position in changes.indices { try Self.check(changes[position], in: existing) }
+            for position in targets.indices {
+                try Self.check(targets[position], of: changes[position], in: existing)
+            }
             for position in events.indices where state.outbox.contains(events[position].id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
             }
@@ -227,18 +230,11 @@ public final class InMemoryRecordStore: RecordStore {
         if let position = firstRepeat(count: events.count, key: { events[$0].id }) {
             throw .validation(field: "events[\(position)].id", reason: "appears twice in the batch")
         }
-        let changes = transaction.changes
-        guard changes.count > 1 else { return }
-        // Each change's key is read once (through its record's witnesses) into scratch space
-        // on the stack, then compared pair by pair.
-        let repeated = withUnsafeTemporaryAllocation(of: ChangeKey.self, capacity: changes.count) { keys in
-            for index in changes.indices {
-                keys.initializeElement(
-                    at: index,
-                    to: ChangeKey(type: changes[index].recordTypeIdentifier, id: changes[index].recordID))
-            }
-            defer { keys.deinitialize() }
-            return firstRepeat(count: changes.count, key: { keys[$0] })
+        let targets = transaction.targets
+        guard targets.count > 1 else { return }
+        // The transaction noted each change's type and identifier when it was added.
+        let repeated = firstRepeat(count: targets.count) {
+            ChangeKey(type: targets[$0].type, id: targets[$0].id)
         }
         if let position = repeated {
             throw .validation(
@@ -262,45 +258,32 @@ public final class InMemoryRecordStore: RecordStore {
         return nil
     }
 
-    private static func check(_ change: RecordChange, in partition: TenantPartition?) throws(CoreError) {
-        switch change {
-        case .insert(let record): try checkInsert(record, in: partition)
-        case .update(let record, let expected):
-            try checkUpdate(record, expectedVersion: expected, in: partition)
-        case .delete(let type, let id, let expected):
-            try checkExisting(type, id: id, expectedVersion: expected, in: partition)
-        case .merge: break
-        }
-    }
-
-    private static func checkInsert<Record: StoredRecord>(_ record: Record, in partition: TenantPartition?)
+    /// Checks one change against the stored versions, from what the transaction noted when
+    /// the change was added; only a refused change opens its record, for the error.
+    private static func check(_ target: ChangeTarget, of change: RecordChange, in partition: TenantPartition?)
         throws(CoreError)
     {
-        let id = record.recordID
-        if let current = partition?.existingTable(Record.self)?.version(of: id) {
+        if target.kind == .merge { return }
+        let current = partition?.existingTable(target.type)?.storedVersion(of: target.id)
+        switch target.kind {
+        case .insert:
+            guard let current else { return }
             throw CoreError(
                 code: .versionConflict, reason: "already exists at version \(current)",
-                recordType: Record.recordType.name, recordID: id, currentVersion: current)
-        }
-    }
-
-    private static func checkUpdate<Record: StoredRecord>(
-        _ record: Record, expectedVersion: UInt64, in partition: TenantPartition?
-    ) throws(CoreError) {
-        try checkExisting(Record.self, id: record.recordID, expectedVersion: expectedVersion, in: partition)
-    }
-
-    private static func checkExisting<Record: StoredRecord>(
-        _ type: Record.Type, id: Identifier, expectedVersion: UInt64, in partition: TenantPartition?
-    ) throws(CoreError) {
-        guard let current = partition?.existingTable(type)?.version(of: id) else {
-            throw CoreError(
-                code: .notFound, reason: "does not exist", recordType: Record.recordType.name, recordID: id)
-        }
-        guard current == expectedVersion else {
-            throw CoreError(
-                code: .versionConflict, reason: "is at version \(current) (expected \(expectedVersion))",
-                recordType: Record.recordType.name, recordID: id, currentVersion: current)
+                recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
+        case .update, .delete:
+            guard let current else {
+                throw CoreError(
+                    code: .notFound, reason: "does not exist", recordType: change.recordTypeName,
+                    recordID: target.id)
+            }
+            guard current == target.expectedVersion else {
+                throw CoreError(
+                    code: .versionConflict,
+                    reason: "is at version \(current) (expected \(target.expectedVersion))",
+                    recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
+            }
+        case .merge: return
         }
     }
 
@@ -571,23 +554,6 @@ public final class InMemoryRecordStore: RecordStore {
 }
 
 extension RecordChange {
-    /// The identifier of the record this change touches.
-    fileprivate var recordID: Identifier {
-        switch self {
-        case .insert(let record): record.recordID
-        case .update(let record, _): record.recordID
-        case .delete(_, let id, _): id
-        case .merge(let delta): delta.recordID
-        }
-    }
-
-    /// The Swift type of the record this change touches, as a table key.
-    fileprivate var recordTypeIdentifier: ObjectIdentifier {
-        switch self {
-        case .insert(let record): ObjectIdentifier(type(of: record))
-        case .update(let record, _): ObjectIdentifier(type(of: record))
-        case .delete(let type, _, _): ObjectIdentifier(type)
-        case .merge(let delta): ObjectIdentifier(type(of: delta))
-        }
-    }
+    /// The type name of the record this change touches, for errors.
+    fileprivate var recordTypeName: String { reference.type.name }
 }

@@ -71,6 +71,8 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         return positions.value(at: slot)
     }
 
+    override func storedVersion(of id: Identifier) -> UInt64? { version(of: id) }
+
     /// The stored record and its version, or `nil` when it does not exist.
     @inlinable @inline(__always)
     func versioned(_ id: Identifier) -> Versioned<Record>? {

@@ -26,6 +26,15 @@ final class TenantPartition {
         return unsafeDowncast(table, to: RecordTable<Record>.self)
     }
 
+    /// The table of the record type with this identifier, if any record of it was ever
+    /// stored.
+    func existingTable(_ key: ObjectIdentifier) -> AnyRecordTable? {
+        if let recent, recent.type == key { return recent.table }
+        guard let table = tables[key] else { return nil }
+        recent = (key, table)
+        return table
+    }
+
     /// The table of `Record`, created on first use.
     func table<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record> {
         if let table = existingTable(type) { return table }

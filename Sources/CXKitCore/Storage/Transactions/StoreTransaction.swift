@@ -64,6 +64,8 @@ public struct IdempotencyCompletion: Sendable {
 public struct StoreTransaction: Sendable {
     /// The record changes, in the order they were added.
     public private(set) var changes: [RecordChange] = []
+    /// What each change touches and expects, parallel to ``changes``.
+    @usableFromInline private(set) var targets: [ChangeTarget] = []
     /// The events to append to the outbox, in order.
     public private(set) var events: [EventEnvelope] = []
     /// The idempotency key this commit completes, if any.
@@ -78,8 +80,10 @@ public struct StoreTransaction: Sendable {
     /// Adds the insertion of a new record.
     ///
     /// - Parameter record: The record; its identifier must not exist yet.
-    public mutating func insert(_ record: consuming some StoredRecord) {
-        add(.insert(record))
+    public mutating func insert<Record: StoredRecord>(_ record: consuming Record) {
+        let target = ChangeTarget(
+            type: ObjectIdentifier(Record.self), id: record.recordID, expectedVersion: 0, kind: .insert)
+        add(.insert(record), target)
     }
 
     /// Adds the replacement of a record read at `expectedVersion`.
@@ -87,8 +91,11 @@ public struct StoreTransaction: Sendable {
     /// - Parameters:
     ///   - record: The new value of the record.
     ///   - expectedVersion: The version it was read at.
-    public mutating func update(_ record: consuming some StoredRecord, expectedVersion: UInt64) {
-        add(.update(record, expectedVersion: expectedVersion))
+    public mutating func update<Record: StoredRecord>(_ record: consuming Record, expectedVersion: UInt64) {
+        let target = ChangeTarget(
+            type: ObjectIdentifier(Record.self), id: record.recordID, expectedVersion: expectedVersion,
+            kind: .update)
+        add(.update(record, expectedVersion: expectedVersion), target)
     }
 
     /// Adds the replacement of a versioned record read from the store.
@@ -99,7 +106,10 @@ public struct StoreTransaction: Sendable {
     public mutating func update<Record: StoredRecord>(_ versioned: Versioned<Record>) {
         // Inlined, so the caller's specialised code reads the versioned value's fields
         // without asking the runtime for `Versioned<Record>`'s layout.
-        add(.update(versioned.record, expectedVersion: versioned.version))
+        let target = ChangeTarget(
+            type: ObjectIdentifier(Record.self), id: versioned.record.recordID,
+            expectedVersion: versioned.version, kind: .update)
+        add(.update(versioned.record, expectedVersion: versioned.version), target)
     }
 
     /// Adds a delta to merge into the stored record with its identifier, inserted as it is
@@ -110,8 +120,10 @@ public struct StoreTransaction: Sendable {
     /// also insert, update or delete it.
     ///
     /// - Parameter delta: The contribution to add.
-    public mutating func merge(_ delta: consuming some MergeableRecord) {
-        add(.merge(delta))
+    public mutating func merge<Record: MergeableRecord>(_ delta: consuming Record) {
+        let target = ChangeTarget(
+            type: ObjectIdentifier(Record.self), id: delta.recordID, expectedVersion: 0, kind: .merge)
+        add(.merge(delta), target)
     }
 
     /// Adds the deletion of a record read at `expectedVersion`.
@@ -123,7 +135,9 @@ public struct StoreTransaction: Sendable {
     public mutating func delete<Record: StoredRecord>(
         _ type: Record.Type, id: Identifier, expectedVersion: UInt64
     ) {
-        add(.delete(type, id: id, expectedVersion: expectedVersion))
+        let target = ChangeTarget(
+            type: ObjectIdentifier(type), id: id, expectedVersion: expectedVersion, kind: .delete)
+        add(.delete(type, id: id, expectedVersion: expectedVersion), target)
     }
 
     /// Adds an event to the outbox. The event is taken, not copied, when the caller has no
@@ -143,14 +157,17 @@ public struct StoreTransaction: Sendable {
     ///   - events: The number of events it will hold.
     public mutating func reserveCapacity(changes: Int, events: Int) {
         self.changes.reserveCapacity(changes)
+        targets.reserveCapacity(changes)
         self.events.reserveCapacity(events)
     }
 
     /// Adds a change: the one path of every insert, update, merge and delete.
     @usableFromInline
-    mutating func add(_ change: consuming RecordChange) {
+    mutating func add(_ change: consuming RecordChange, _ target: ChangeTarget) {
         Self.makeRoom(in: &changes)
+        Self.makeRoom(in: &targets)
         changes.append(change)
+        targets.append(target)
     }
 
     /// Gives an array that has no storage yet room for a few elements, so a typical
