@@ -28,7 +28,7 @@ enum LifecycleRules {
         }
         let step = LifecycleStep(
             from: current, to: target, at: now, actor: ActorReference(principal), reason: reason)
-        return LifecycleOutcome(state: target, events: [step])
+        return LifecycleOutcome(step: step)
     }
 
     /// Checks a reason that the transition requires.

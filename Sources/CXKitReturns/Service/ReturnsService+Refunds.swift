@@ -125,7 +125,7 @@ extension ReturnsService {
                     let outcome = try DispositionLifecycle.apply(
                         .keep, to: item.dispositions[unit], at: now, by: principal)
                     request.items[index].dispositions[unit] = outcome.state
-                    entries += outcome.events.map { ItemHistoryEntry($0, item: item.id, unit: unit) }
+                    outcome.forEachEvent { entries.append(ItemHistoryEntry($0, item: item.id, unit: unit)) }
                 }
             }
             let basis = try OrderRefundBasis(order: snapshot)
@@ -247,7 +247,7 @@ extension ReturnsService {
     {
         let outcome = try RefundLifecycle.apply(command, to: refund.state, at: now, by: principal)
         refund.state = outcome.state
-        refund.history += outcome.events
+        outcome.forEachEvent { refund.history.append($0) }
         let number = refund.attempts.count + 1
         refund.attempts.append(
             RefundAttempt(
@@ -305,7 +305,7 @@ extension ReturnsService {
         case .succeeded(let reference):
             let step = try RefundLifecycle.apply(.succeed, to: refund.state, at: now, by: principal)
             refund.state = step.state
-            refund.history += step.events
+            step.forEachEvent { refund.history.append($0) }
             refund.reference = reference
             var replacement: Int64 = 0
             if request.resolution == .exchange {
@@ -324,7 +324,7 @@ extension ReturnsService {
             let step = try RefundLifecycle.apply(
                 .fail(reason: code), to: refund.state, at: now, by: principal)
             refund.state = step.state
-            refund.history += step.events
+            step.forEachEvent { refund.history.append($0) }
             transaction.append(notice(staff: "refund-failed", request, tenant: tenant, at: now, reason: code))
         }
         appendRefundSteps(refund, request: request, to: &transaction, tenant: tenant)

@@ -217,7 +217,7 @@ extension ReturnsService {
             policyVersion: policy.version, policyFingerprint: policy.fingerprint,
             orderPeriod: ReturnRollup.period(of: snapshot.placedAt))
         request.submittedAt = now
-        var steps = try request.apply(.submit, at: now, by: principal)
+        let submitted = try request.apply(.submit, at: now, by: principal)
 
         // Review routing: rules, evidence, serial returner; every reason recorded.
         let historyRecord = try await store.fetch(
@@ -226,12 +226,13 @@ extension ReturnsService {
         let reviewReasons = reviewReasons(
             for: request, draft: draft, reasons: checked.reasons, policy: policy, history: history, now: now)
         let system = Principal.system(in: tenant)
+        let decided: LifecycleOutcome<ReturnRequestState>
         if reviewReasons.isEmpty {
-            steps += try request.apply(.approve(reason: nil), at: now, by: system)
+            decided = try request.apply(.approve(reason: nil), at: now, by: system)
             try markApproved(&request, policy: policy, at: now)
         } else {
             request.reviewReasons = reviewReasons
-            steps += try request.apply(
+            decided = try request.apply(
                 .routeToReview(reason: reviewReasons.joined(separator: "; ")), at: now, by: system)
         }
         history.recordSubmission(at: now)
@@ -247,7 +248,7 @@ extension ReturnsService {
         var transaction = StoreTransaction()
         // The request, order, RMA claim and history, then one overall rollup and one per
         // reason, category and product of each item; a step event each and one or two notices.
-        transaction.reserveCapacity(changes: 5 + 3 * request.items.count, events: steps.count + 2)
+        transaction.reserveCapacity(changes: 5 + 3 * request.items.count, events: 4)
         transaction.insert(request)
         transaction.update(order)
         transaction.insert(RMANumberClaim(number: request.rmaNumber, request: request.id))
@@ -256,7 +257,8 @@ extension ReturnsService {
         } else {
             transaction.insert(history)
         }
-        appendSteps(steps, of: request, to: &transaction, tenant: tenant)
+        appendSteps(submitted, of: request, to: &transaction, tenant: tenant)
+        appendSteps(decided, of: request, to: &transaction, tenant: tenant)
         if request.state == .needsReview {
             transaction.append(notice(customer: "await-review", request, tenant: tenant, at: now))
             transaction.append(

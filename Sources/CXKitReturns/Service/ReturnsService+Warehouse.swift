@@ -82,7 +82,7 @@ extension ReturnsService {
                         continue
                     }
                     loaded.record.items[index].reception = outcome.state
-                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
+                    outcome.forEachEvent { entries.append(ItemHistoryEntry($0, item: item.id)) }
                 }
                 loaded.record.itemHistory += entries
                 transaction.update(loaded)
@@ -107,7 +107,7 @@ extension ReturnsService {
                     loaded.record.items[index].reception = outcome.state
                     loaded.record.items[index].receivedQuantity =
                         command == .markWrongItem ? 0 : receipt?.receivedQuantity ?? 0
-                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
+                    outcome.forEachEvent { entries.append(ItemHistoryEntry($0, item: item.id)) }
                 }
                 loaded.record.itemHistory += entries
                 loaded.record.receivedAt = now
@@ -199,7 +199,7 @@ extension ReturnsService {
                     let outcome = try ItemAcceptanceLifecycle.apply(
                         acceptance, to: item.acceptance, at: now, by: principal)
                     item.acceptance = outcome.state
-                    for step in outcome.events { entries.append(ItemHistoryEntry(step, item: item.id)) }
+                    outcome.forEachEvent { entries.append(ItemHistoryEntry($0, item: item.id)) }
                 }
                 // Dispositions for the units that arrived.
                 let resellable = failed.isEmpty && item.acceptance == .accepted
@@ -209,9 +209,7 @@ extension ReturnsService {
                     let outcome = try DispositionLifecycle.apply(
                         command, to: item.dispositions[unit], at: now, by: principal)
                     item.dispositions[unit] = outcome.state
-                    for step in outcome.events {
-                        entries.append(ItemHistoryEntry(step, item: item.id, unit: unit))
-                    }
+                    outcome.forEachEvent { entries.append(ItemHistoryEntry($0, item: item.id, unit: unit)) }
                     if outcome.state == .restocked { restocked += 1 }
                     if let slot = DispositionState.slots.firstIndex(of: outcome.state) {
                         rollups.update(.overall, key: "", period: loaded.record.orderPeriod) {

@@ -163,13 +163,13 @@ public struct ReturnsService: Sendable {
                     amount: amount, nextStep: nextStep, itemChanges: itemChanges)))
     }
 
-    /// Appends one event per request step, with the matching kind.
+    /// Appends one event per request step of `outcome`, with the matching kind.
     func appendSteps(
-        _ steps: [LifecycleStep<ReturnRequestState>], of request: ReturnRequest,
+        _ outcome: LifecycleOutcome<ReturnRequestState>, of request: ReturnRequest,
         to transaction: inout StoreTransaction,
         tenant: TenantID
     ) {
-        for step in steps {
+        outcome.forEachEvent { step in
             transaction.append(
                 event(
                     Self.kind(for: step.to, resolution: request.resolution), request, tenant: tenant,
@@ -266,13 +266,13 @@ extension ReturnRequest {
     /// Applies a request command, recording the step.
     mutating func apply(_ command: ReturnRequestCommand, at now: Date, by principal: Principal)
         throws(ReturnsError)
-        -> [LifecycleStep<ReturnRequestState>]
+        -> LifecycleOutcome<ReturnRequestState>
     {
         do {
             let outcome = try ReturnRequestLifecycle.apply(command, to: state, at: now, by: principal)
             state = outcome.state
-            history.append(contentsOf: outcome.events)
-            return outcome.events
+            outcome.forEachEvent { history.append($0) }
+            return outcome
         } catch {
             throw ReturnsError(
                 code: error.code, field: error.field, reason: error.reason, recordType: Self.recordType.name,
