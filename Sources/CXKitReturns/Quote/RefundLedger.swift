@@ -37,6 +37,7 @@ public struct RefundLedger: Hashable, Sendable, Codable {
                 code: .currencyMismatch, field: "currency", reason: "must be the order's currency")
         }
         var next = settledUnits
+        next.reserveCapacity(settledUnits.count + settlement.units.count)
         for unit in settlement.units {
             guard unit.unit == next[unit.line, default: 0] else {
                 throw ReturnsError(

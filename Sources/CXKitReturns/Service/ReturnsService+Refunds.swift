@@ -106,6 +106,9 @@ extension ReturnsService {
         let tenant = principal.tenant
         var request = loaded.record
         var transaction = StoreTransaction()
+        // The refund, the request, the customer's history and a few rollups; the refund's
+        // steps, the request's and a notice.
+        transaction.reserveCapacity(changes: 8, events: 6)
         let settlement: RefundQuote
         if request.state == .approved && request.resolution == .keepItem {
             // Keep-the-item: no parcel, the quote is settled as is and the units are kept.

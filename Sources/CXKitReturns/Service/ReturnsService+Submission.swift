@@ -242,6 +242,7 @@ extension ReturnsService {
 
         var order = checked.order
         let firstReturn = !order.record.hasReturn
+        order.record.requested.reserveCapacity(order.record.requested.count + request.items.count)
         for item in request.items { order.record.requested[item.line, default: 0] += item.quantity }
         order.record.hasReturn = true
 
