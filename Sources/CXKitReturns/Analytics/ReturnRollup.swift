@@ -140,6 +140,10 @@ public struct ReturnRollup: MergeableRecord, Hashable {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 100 + month
     }
 
+    /// `true`: the one index reads the dimension and the period, which are constants of a
+    /// rollup's identity, so a merge never moves its entry.
+    public static var mergeKeepsIndexKeys: Bool { true }
+
     /// Adds another rollup's counts, sums and cycle-time sketches to this one's (the store
     /// calls it when a commit merges a delta into this rollup).
     ///

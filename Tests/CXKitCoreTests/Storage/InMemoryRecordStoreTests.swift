@@ -122,6 +122,29 @@ struct InMemoryRecordStoreTests {
         #expect(store.indexEntryCount(of: TestLabelSet.self, index: "byMerges", in: tenant) == 1)
     }
 
+    @Test("a type whose merges keep its index keys stays findable through its index after merges")
+    func mergesThatKeepIndexKeys() async throws {
+        let first = TestDailyTotal(id: ids.nextIdentifier(), day: 20_261_123, total: 2)
+        let second = TestDailyTotal(id: ids.nextIdentifier(), day: 20_261_124, total: 5)
+        var transaction = StoreTransaction()
+        transaction.merge(first)
+        transaction.merge(second)
+        _ = try await store.commit(transaction, in: tenant)
+        for _ in 0..<3 {
+            transaction = StoreTransaction()
+            transaction.merge(TestDailyTotal(id: first.id, day: first.day, total: 1))
+            _ = try await store.commit(transaction, in: tenant)
+        }
+        let days = try await store.query(RecordQuery<TestDailyTotal>(index: "byDay"), in: tenant)
+        #expect(days.records.map(\.record.total) == [5, 5])
+        #expect(days.records.map(\.version) == [4, 1])
+        #expect(days.records.map(\.record.id) == [first.id, second.id])
+        #expect(store.indexEntryCount(of: TestDailyTotal.self, index: "byDay", in: tenant) == 2)
+        let later = try await store.query(
+            RecordQuery<TestDailyTotal>(index: "byDay", lowerBound: .including(.int(20_261_124))), in: tenant)
+        #expect(later.records.map(\.record.id) == [second.id])
+    }
+
     @Test("a merge changes the stored record only: a copy read before it keeps its values")
     func mergesLeaveEarlierReadsAlone() async throws {
         let board = TestScoreboard(id: ids.nextIdentifier(), total: 3)

@@ -61,6 +61,21 @@ struct TestLabelSet: MergeableRecord, Equatable {
     }
 }
 
+/// A mergeable daily total indexed by its day, which merges never change: it declares
+/// that merges keep its index keys.
+struct TestDailyTotal: MergeableRecord, Equatable {
+    static let recordType: RecordType = "test.dailyTotal"
+    static let indexes: [RecordIndex<TestDailyTotal>] = [
+        RecordIndex("byDay") { IndexKey(sort: [.int($0.day)]) }
+    ]
+    static var mergeKeepsIndexKeys: Bool { true }
+    let id: Identifier
+    let day: Int64
+    var total: Int64
+    var recordID: Identifier { id }
+    mutating func merge(_ delta: TestDailyTotal) { total += delta.total }
+}
+
 /// A clock that always reads the same instant.
 struct FixedTimestamps: TimestampSource {
     func now() -> Date { Date(timeIntervalSince1970: 1_767_603_600) }

@@ -114,17 +114,23 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     ///
     /// The stored record is merged where it lies, so the fields the delta leaves alone are
     /// neither copied nor retained, and arrays it grows are not copied first. Each index's
-    /// key is read before and after the merge; an entry moves only when its key changed.
+    /// key is read before and after the merge, and an entry moves only when its key changed,
+    /// unless the type declares that merges keep its index keys.
     func merge(_ delta: Record) -> UInt64 where Record: MergeableRecord {
         let id = delta.recordID
         guard let slot = positions.slot(of: id) else { return insert(delta) }
+        let version = positions.value(at: slot) &+ 1
+        let stored = records + slot
+        if Record.mergeKeepsIndexKeys || readers.isEmpty {
+            stored.pointee.merge(delta)
+            positions.setValue(version, at: slot)
+            return version
+        }
         guard readersAreSingleKeyed else {
             var merged = records[slot]
             merged.merge(delta)
             return replace(at: slot, with: merged)
         }
-        let version = positions.value(at: slot) &+ 1
-        let stored = records + slot
         withUnsafeTemporaryAllocation(of: IndexKey?.self, capacity: readers.count) { before in
             for position in readers.indices {
                 before.initializeElement(at: position, to: readers[position].key?(UnsafeRawPointer(stored)))

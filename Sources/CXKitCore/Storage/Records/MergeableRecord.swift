@@ -31,4 +31,18 @@ public protocol MergeableRecord: StoredRecord {
     ///
     /// - Parameter delta: The contribution to add.
     mutating func merge(_ delta: Self)
+
+    /// Whether ``merge(_:)`` leaves every value the type's indexes read unchanged, so a
+    /// store need not read the record's index keys before and after each merge to move its
+    /// entries. The default is `false`.
+    ///
+    /// Declare `true` only when every field an index of ``StoredRecord/indexes`` reads is
+    /// one the merge never changes (typically the identity fields, declared with `let`).
+    /// A store may then leave the record's index entries where they are after a merge.
+    static var mergeKeepsIndexKeys: Bool { get }
+}
+
+extension MergeableRecord {
+    /// `false`: a store reads the index keys before and after each merge.
+    public static var mergeKeepsIndexKeys: Bool { false }
 }
