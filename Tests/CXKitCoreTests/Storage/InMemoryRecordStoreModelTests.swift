@@ -18,13 +18,17 @@ struct InMemoryRecordStoreModelTests {
         return TestTicket.indexes.first { $0.name == index }?.keys(ticket) ?? []
     }
 
-    @Test("queries match a naive model under random changes", arguments: [5, 17, 2024] as [UInt64])
-    func queriesMatchModel(seed: UInt64) async throws {
+    /// Three owners give a few large partitions; sixty give many of one to three entries,
+    /// which grow past one entry and shrink to none as records move and go.
+    @Test(
+        "queries match a naive model under random changes",
+        arguments: [(5, 3), (17, 3), (2024, 3), (7, 60), (99, 60)] as [(UInt64, Int)])
+    func queriesMatchModel(seed: UInt64, ownerCount: Int) async throws {
         let random = SeededRandomSource(seed: seed)
         let ids = seededIdentifiers(seed)
         let store = InMemoryRecordStore()
         let tenant = try TenantID("model")
-        let owners = (0..<3).map { _ in ids.nextIdentifier() }
+        let owners = (0..<ownerCount).map { _ in ids.nextIdentifier() }
         let tags = ["a", "b", "c", "d"]
         var model: [Identifier: (ticket: TestTicket, version: UInt64)] = [:]
         func pick<T>(_ values: [T]) -> T { values[Int(random.next(below: UInt64(values.count)))] }

@@ -265,6 +265,54 @@ struct InMemoryRecordStoreTests {
         }
     }
 
+    @Test("a cursor taken while a partition held several entries pages on after it holds one")
+    func cursorsOverASingleEntryPartition() async throws {
+        let owner = ids.nextIdentifier()
+        let first = ticket(owner: owner, rank: 1)
+        let second = ticket(owner: owner, rank: 2)
+        try await insert([first, second])
+        func page(_ order: CXKitCore.SortOrder, after cursor: PageCursor?) async throws -> RecordPage<
+            TestTicket
+        > {
+            try await store.query(
+                RecordQuery<TestTicket>(
+                    index: "byOwner", partition: [.identifier(owner)], order: order, limit: 1, cursor: cursor),
+                in: tenant)
+        }
+        let ascending = try #require(try await page(.ascending, after: nil).nextCursor)
+        let descending = try #require(try await page(.descending, after: nil).nextCursor)
+        // Empty the partition, then give it one entry at a time.
+        var transaction = StoreTransaction()
+        transaction.delete(TestTicket.self, id: first.id, expectedVersion: 1)
+        transaction.delete(TestTicket.self, id: second.id, expectedVersion: 1)
+        _ = try await store.commit(transaction, in: tenant)
+        func holdOnly(_ ticket: TestTicket, replacing previous: TestTicket?) async throws {
+            var transaction = StoreTransaction()
+            if let previous { transaction.delete(TestTicket.self, id: previous.id, expectedVersion: 1) }
+            transaction.insert(ticket)
+            _ = try await store.commit(transaction, in: tenant)
+        }
+        // The entry the ascending cursor stands on is not after it; the descending cursor
+        // (on `second`) has it before.
+        try await holdOnly(first, replacing: nil)
+        #expect(try await page(.ascending, after: ascending).records.isEmpty)
+        #expect(try await page(.descending, after: descending).records.map(\.record.id) == [first.id])
+        let later = ticket(owner: owner, rank: 3)
+        try await holdOnly(later, replacing: first)
+        #expect(try await page(.ascending, after: ascending).records.map(\.record.id) == [later.id])
+        #expect(try await page(.descending, after: descending).records.isEmpty)
+        // The entry the descending cursor stands on is not before it.
+        try await holdOnly(second, replacing: later)
+        #expect(try await page(.descending, after: descending).records.isEmpty)
+        #expect(try await page(.ascending, after: ascending).records.map(\.record.id) == [second.id])
+        try await holdOnly(later, replacing: second)
+        let lowerBounded = try await store.query(
+            RecordQuery<TestTicket>(
+                index: "byOwner", partition: [.identifier(owner)], lowerBound: .excluding(.int(3))),
+            in: tenant)
+        #expect(lowerBounded.records.isEmpty)
+    }
+
     @Test("fails a batch with a stale version and writes nothing")
     func staleVersionWritesNothing() async throws {
         let existing = ticket(owner: ids.nextIdentifier(), rank: 1)

@@ -39,6 +39,24 @@ struct IndexScanRange {
         }
     }
 
+    /// Visits the entries in range of `partition` in `order`, strictly after (ascending)
+    /// or before (descending) the cursor, until `body` returns `false`.
+    func visit(_ partition: IndexPartition, order: SortOrder, _ body: (IndexEntry) -> Bool) {
+        switch partition {
+        case .many(let tree): visit(tree, order: order, body)
+        case .one(let entry):
+            // In range, and past the cursor in the direction of travel.
+            guard !(entry < start), entry < end else { return }
+            if let cursor {
+                switch order {
+                case .ascending: guard cursor < entry else { return }
+                case .descending: guard entry < cursor else { return }
+                }
+            }
+            _ = body(entry)
+        }
+    }
+
     /// Visits the entries in range of `tree` in `order`, strictly after (ascending) or
     /// before (descending) the cursor, until `body` returns `false`.
     func visit(_ tree: OrderedKeyTree<IndexEntry>, order: SortOrder, _ body: (IndexEntry) -> Bool) {

@@ -39,8 +39,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     /// each index's old key in a fixed slot while it changes the record in place).
     private let readersAreSingleKeyed: Bool
     /// For each secondary index, its entries per encoded partition.
-    @exclusivity(unchecked) private var partitions:
-        ContiguousArray<[EncodedIndexKey: OrderedKeyTree<IndexEntry>]>
+    @exclusivity(unchecked) private var partitions: ContiguousArray<[EncodedIndexKey: IndexPartition]>
 
     init() {
         let indexes = Record.indexes
@@ -212,12 +211,18 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         records = newRecords
         positions = rebuilt
         newSlots.withUnsafeBufferPointer { newSlots in
+            func repoint(_ entry: inout IndexEntry) {
+                if entry.slot >= 0, entry.slot < newSlots.count {
+                    entry = IndexEntry(key: entry.key, id: entry.id, slot: newSlots[entry.slot])
+                }
+            }
             for position in partitions.indices {
-                for tree in partitions[position].values {
-                    tree.rewriteEach { entry in
-                        if entry.slot >= 0, entry.slot < newSlots.count {
-                            entry = IndexEntry(key: entry.key, id: entry.id, slot: newSlots[entry.slot])
-                        }
+                for index in partitions[position].indices {
+                    switch partitions[position].values[index] {
+                    case .many(let tree): tree.rewriteEach(repoint)
+                    case .one(var entry):
+                        repoint(&entry)
+                        partitions[position].values[index] = .one(entry)
                     }
                 }
             }
@@ -241,20 +246,29 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
         let partition = key.encodedPartition
         let entry = IndexEntry(key: key.encoded, id: id, slot: slot)
-        if let tree = partitions[position][partition] {
-            tree.insert(entry)
-        } else {
+        switch partitions[position][partition] {
+        case nil: partitions[position][partition] = .one(entry)
+        case .many(let tree)?: tree.insert(entry)
+        case .one(let other)?:
+            guard other != entry else { return }
             let tree = OrderedKeyTree<IndexEntry>()
+            tree.insert(other)
             tree.insert(entry)
-            partitions[position][partition] = tree
+            partitions[position][partition] = .many(tree)
         }
     }
 
     private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
         let partition = key.encodedPartition
-        guard let tree = partitions[position][partition] else { return }
-        tree.remove(IndexEntry(key: key.encoded, id: id))
-        if tree.isEmpty { partitions[position][partition] = nil }
+        let entry = IndexEntry(key: key.encoded, id: id)
+        switch partitions[position][partition] {
+        case nil: return
+        case .one(let only)?:
+            if only == entry { partitions[position][partition] = nil }
+        case .many(let tree)?:
+            tree.remove(entry)
+            if tree.isEmpty { partitions[position][partition] = nil }
+        }
     }
 
     /// Moves the entry of a record that contributes at most one key to an index from the
@@ -277,14 +291,22 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         _ id: Identifier, slot: Int, from old: IndexKey, to new: IndexKey, inIndexAt position: Int
     ) {
         let partition = old.encodedPartition
-        guard partition == new.encodedPartition, let tree = partitions[position][partition] else {
+        let replacement = IndexEntry(key: new.encoded, id: id, slot: slot)
+        guard partition == new.encodedPartition, let entries = partitions[position][partition] else {
             remove(old, id: id, fromIndexAt: position)
             add(new, id: id, slot: slot, toIndexAt: position)
             return
         }
-        tree.replace(
-            IndexEntry(key: old.encoded, id: id, slot: slot),
-            with: IndexEntry(key: new.encoded, id: id, slot: slot))
+        switch entries {
+        case .many(let tree):
+            tree.replace(IndexEntry(key: old.encoded, id: id, slot: slot), with: replacement)
+        case .one(let only):
+            guard only == IndexEntry(key: old.encoded, id: id) else {
+                add(new, id: id, slot: slot, toIndexAt: position)
+                return
+            }
+            partitions[position][partition] = .one(replacement)
+        }
     }
 
     // MARK: Queries
@@ -302,7 +324,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
             throw .validation(field: "index", reason: "is not an index of \(Record.recordType.name)")
         }
         let range = IndexScanRange(query)
-        guard let tree = partitions[position][range.partition] else {
+        guard let entries = partitions[position][range.partition] else {
             return RecordPage(records: [], nextCursor: nil)
         }
         var slots: [Int] = []
@@ -310,7 +332,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         var last: IndexEntry?
         var hasMore = false
         let limit = query.limit
-        range.visit(tree, order: query.order) { entry in
+        range.visit(entries, order: query.order) { entry in
             if slots.count == limit {
                 hasMore = true
                 return false
