@@ -263,27 +263,26 @@ public final class InMemoryRecordStore: RecordStore {
     private static func check(_ target: ChangeTarget, of change: RecordChange, in partition: TenantPartition?)
         throws(CoreError)
     {
-        if target.kind == .merge { return }
+        // A merge never conflicts; an insert needs the record absent; an update or a
+        // deletion needs it present at the expected version.
+        guard target.kind != .merge else { return }
         let current = partition?.existingTable(target.type)?.storedVersion(of: target.id)
-        switch target.kind {
-        case .insert:
+        if target.kind == .insert {
             guard let current else { return }
             throw CoreError(
                 code: .versionConflict, reason: "already exists at version \(current)",
                 recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
-        case .update, .delete:
-            guard let current else {
-                throw CoreError(
-                    code: .notFound, reason: "does not exist", recordType: change.recordTypeName,
-                    recordID: target.id)
-            }
-            guard current == target.expectedVersion else {
-                throw CoreError(
-                    code: .versionConflict,
-                    reason: "is at version \(current) (expected \(target.expectedVersion))",
-                    recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
-            }
-        case .merge: return
+        }
+        guard let current else {
+            throw CoreError(
+                code: .notFound, reason: "does not exist", recordType: change.recordTypeName,
+                recordID: target.id)
+        }
+        guard current == target.expectedVersion else {
+            throw CoreError(
+                code: .versionConflict,
+                reason: "is at version \(current) (expected \(target.expectedVersion))",
+                recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
         }
     }
 

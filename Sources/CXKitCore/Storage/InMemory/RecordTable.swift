@@ -291,21 +291,20 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         _ id: Identifier, slot: Int, from old: IndexKey, to new: IndexKey, inIndexAt position: Int
     ) {
         let partition = old.encodedPartition
-        let replacement = IndexEntry(key: new.encoded, id: id, slot: slot)
         guard partition == new.encodedPartition, let entries = partitions[position][partition] else {
             remove(old, id: id, fromIndexAt: position)
             add(new, id: id, slot: slot, toIndexAt: position)
             return
         }
+        let current = IndexEntry(key: old.encoded, id: id, slot: slot)
+        let replacement = IndexEntry(key: new.encoded, id: id, slot: slot)
         switch entries {
-        case .many(let tree):
-            tree.replace(IndexEntry(key: old.encoded, id: id, slot: slot), with: replacement)
-        case .one(let only):
-            guard only == IndexEntry(key: old.encoded, id: id) else {
-                add(new, id: id, slot: slot, toIndexAt: position)
-                return
-            }
-            partitions[position][partition] = .one(replacement)
+        case .many(let tree): tree.replace(current, with: replacement)
+        case .one(let only) where only == current: partitions[position][partition] = .one(replacement)
+        case .one:
+            // The old entry is not here (never expected): insert the new one, as a tree's
+            // replacement does when it cannot find the old key.
+            add(new, id: id, slot: slot, toIndexAt: position)
         }
     }
 

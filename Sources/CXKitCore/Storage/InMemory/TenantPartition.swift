@@ -16,18 +16,13 @@ final class TenantPartition {
     /// The table of `Record`, if any record of it was ever stored.
     @inlinable @inline(__always)
     func existingTable<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record>? {
-        let key = ObjectIdentifier(type)
         // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`.
-        if let recent, recent.type == key {
-            return unsafeDowncast(recent.table, to: RecordTable<Record>.self)
-        }
-        guard let table = tables[key] else { return nil }
-        recent = (key, table)
-        return unsafeDowncast(table, to: RecordTable<Record>.self)
+        existingTable(ObjectIdentifier(type)).map { unsafeDowncast($0, to: RecordTable<Record>.self) }
     }
 
     /// The table of the record type with this identifier, if any record of it was ever
     /// stored.
+    @inlinable @inline(__always)
     func existingTable(_ key: ObjectIdentifier) -> AnyRecordTable? {
         if let recent, recent.type == key { return recent.table }
         guard let table = tables[key] else { return nil }
