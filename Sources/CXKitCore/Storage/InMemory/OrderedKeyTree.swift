@@ -358,15 +358,29 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         node.keys.withUnsafeBufferPointer { lowerBound(of: key, in: $0) }
     }
 
+    /// The index of the first of `keys` not less than `key`.
+    ///
+    /// A node's keys are rarely in cache when a commit or a query reaches it, and a binary
+    /// search over a full node waits for six misses one after another, since each probe's
+    /// position depends on the last comparison. This search instead compares seven keys
+    /// spread evenly over the range, which do not depend on one another (so their misses
+    /// overlap), keeps the eighth of the range they bracket, and counts the keys below
+    /// `key` in the last few: two rounds of misses for a full node.
     @inline(__always)
     private static func lowerBound(of key: Key, in keys: UnsafeBufferPointer<Key>) -> Int {
         var low = 0
         var high = keys.count
-        while low < high {
-            let middle = (low &+ high) >> 1
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        // Invariant: every key before `low` is below `key`, none from `high` on is.
+        while high &- low > 8 {
+            let step = (high &- low) >> 3
+            var below = 0
+            for probe in 1...7 where keys[low &+ probe &* step &- 1] < key { below &+= 1 }
+            if below < 7 { high = low &+ (below &+ 1) &* step &- 1 }
+            low &+= below &* step
         }
-        return low
+        var found = low
+        for index in low..<high where keys[index] < key { found &+= 1 }
+        return found
     }
 
     /// The index of the first key for which `isBefore` is false.

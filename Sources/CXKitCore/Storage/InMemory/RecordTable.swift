@@ -291,20 +291,35 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         _ id: Identifier, slot: Int, from old: IndexKey, to new: IndexKey, inIndexAt position: Int
     ) {
         let partition = old.encodedPartition
-        guard partition == new.encodedPartition, let entries = partitions[position][partition] else {
+        guard partition == new.encodedPartition else {
             remove(old, id: id, fromIndexAt: position)
             add(new, id: id, slot: slot, toIndexAt: position)
             return
         }
         let current = IndexEntry(key: old.encoded, id: id, slot: slot)
         let replacement = IndexEntry(key: new.encoded, id: id, slot: slot)
+        // The partition is changed where it lies in the map, so the map is searched once.
+        let replaced = Self.replace(current, with: replacement, in: &partitions[position][partition])
+        // The old entry is not here (never expected): insert the new one, as a tree's
+        // replacement does when it cannot find the old key.
+        if !replaced { add(new, id: id, slot: slot, toIndexAt: position) }
+    }
+
+    /// Replaces `current` with `replacement` in a partition; `false` when the partition
+    /// neither is a tree nor holds `current` alone.
+    @inline(__always)
+    private static func replace(
+        _ current: IndexEntry, with replacement: IndexEntry, in entries: inout IndexPartition?
+    ) -> Bool {
         switch entries {
-        case .many(let tree): tree.replace(current, with: replacement)
-        case .one(let only) where only == current: partitions[position][partition] = .one(replacement)
-        case .one:
-            // The old entry is not here (never expected): insert the new one, as a tree's
-            // replacement does when it cannot find the old key.
-            add(new, id: id, slot: slot, toIndexAt: position)
+        case .many(let tree)?:
+            tree.replace(current, with: replacement)
+            return true
+        case .one(let only)? where only == current:
+            entries = .one(replacement)
+            return true
+        default:
+            return false
         }
     }
 
