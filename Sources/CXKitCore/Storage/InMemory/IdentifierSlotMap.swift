@@ -51,7 +51,7 @@ struct IdentifierSlotMap {
     init(capacity: Int = 4) {
         var size = 4
         while size < capacity { size &*= 2 }
-        cells = ContiguousArray(repeating: Cell(high: 0, low: 0, mark: Self.emptyMark), count: size)
+        cells = HugePages.array(repeating: Cell(high: 0, low: 0, mark: Self.emptyMark), count: size)
         mask = size &- 1
     }
 
@@ -178,7 +178,7 @@ struct IdentifierSlotMap {
         var size = 4
         while size < capacity || (count &+ 1) &* 10 > size &* 7 { size &*= 2 }
         let old = cells
-        cells = ContiguousArray(repeating: Cell(high: 0, low: 0, mark: Self.emptyMark), count: size)
+        cells = HugePages.array(repeating: Cell(high: 0, low: 0, mark: Self.emptyMark), count: size)
         mask = size &- 1
         used = count
         for from in old.indices where Self.isLive(old[from].mark) {

@@ -47,7 +47,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         readers = ContiguousArray(indexes.map(\.functions))
         readersAreSingleKeyed = readers.allSatisfy { $0.key != nil }
         partitions = ContiguousArray(repeating: [:], count: indexes.count)
-        records = .allocate(capacity: positions.capacity)
+        records = HugePages.allocate(Record.self, capacity: positions.capacity)
         super.init(recordType: Record.recordType)
     }
 
@@ -203,7 +203,7 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
         // The new buffer's size is only known once the map has chosen its capacity, so the
         // moves are collected first and carried out after.
         rebuilt.rebuild(capacity: positions.capacityForRebuild) { from, to in newSlots[from] = to }
-        let newRecords = UnsafeMutablePointer<Record>.allocate(capacity: rebuilt.capacity)
+        let newRecords = HugePages.allocate(Record.self, capacity: rebuilt.capacity)
         for from in 0..<oldCapacity where newSlots[from] >= 0 {
             (newRecords + newSlots[from]).moveInitialize(from: oldRecords + from, count: 1)
         }
