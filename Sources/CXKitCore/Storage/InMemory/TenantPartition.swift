@@ -16,12 +16,11 @@ final class TenantPartition {
     /// The table of `Record`, if any record of it was ever stored.
     @inlinable @inline(__always)
     func existingTable<Record: StoredRecord>(_ type: Record.Type) -> RecordTable<Record>? {
-        // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`. The
-        // cast is a bit cast, which asks the runtime for no type metadata (this code runs
-        // unspecialised, and a checked or `Optional.map`-wrapped cast would look the
-        // metadata of `RecordTable<Record>` up on every call).
+        // The key is the metatype of `Record`, so the table is a `RecordTable<Record>`. This
+        // code runs unspecialised, where wrapping the cast in `Optional.map` made the
+        // runtime look up the metadata of `RecordTable<Record>` on every call.
         guard let table = existingTable(ObjectIdentifier(type)) else { return nil }
-        return unsafeBitCast(table, to: RecordTable<Record>.self)
+        return unsafeDowncast(table, to: RecordTable<Record>.self)
     }
 
     /// The table of the record type with this identifier, if any record of it was ever
