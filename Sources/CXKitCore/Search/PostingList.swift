@@ -435,14 +435,49 @@ struct PostingCursor {
     /// - Returns: Whether the cursor moved (it does only when the current posting's
     ///   frequency is below `minimum`).
     mutating func skipPostings(withFrequencyBelow minimum: UInt32, endingAt blockEnd: UInt32) -> Bool {
-        guard ordinal != Self.end, weightedFrequency < minimum else { return false }
+        skipPostings(endingAt: blockEnd) { frequency, _ in frequency < minimum }
+    }
+
+    /// Moves past the current posting and the following ones while none of them can score
+    /// `need`: while a posting's weighted frequency × 8 is below `minimum`, or its BM25
+    /// numerator `weight · f` for frequency `f` stays below `need · (f + norms[code])` with
+    /// the norm of the shortest length its length code stands for. Stops at the latest
+    /// after posting number `blockEnd` (counting from 1, the last of a block).
+    ///
+    /// The pruned AND passes most postings of its leading term this way: in the tight loop
+    /// here, a posting costs its decoding and two comparisons.
+    ///
+    /// - Parameter norms: 256 norms, one per length code.
+    /// - Returns: Whether the cursor moved (it does only when the current posting fails the
+    ///   test).
+    mutating func skipPostings(
+        withFrequencyBelow minimum: UInt32, orScoreBelow need: Double, weight: Double,
+        norms: UnsafeBufferPointer<Double>, endingAt blockEnd: UInt32
+    ) -> Bool {
+        guard norms.count == 256 else { return skipPostings(withFrequencyBelow: minimum, endingAt: blockEnd) }
+        return skipPostings(endingAt: blockEnd) { weightedFrequency, code in
+            if weightedFrequency < minimum { return true }
+            let frequency = Double(weightedFrequency) * 0.125
+            return weight * frequency < need * (frequency + norms[Int(code)])
+        }
+    }
+
+    /// Moves past postings while `cannotScore(weighted frequency × 8, length code)` holds,
+    /// stopping at the latest after posting number `blockEnd`; whether the cursor moved.
+    @inline(__always)
+    private mutating func skipPostings(
+        endingAt blockEnd: UInt32, while cannotScore: (UInt32, UInt8) -> Bool
+    ) -> Bool {
+        guard ordinal != Self.end, cannotScore(weightedFrequency, lengthCode) else { return false }
         var position = self.position
         let count = self.count
         let exhausted = bytes.withUnsafeBufferPointer { bytes in
             while true {
                 let wasLastOfBlock = position.consumed >= blockEnd
                 if position.consumed >= count || !Self.decode(bytes, &position) { return true }
-                if wasLastOfBlock || position.weightedFrequency >= minimum { return false }
+                if wasLastOfBlock || !cannotScore(position.weightedFrequency, position.lengthCode) {
+                    return false
+                }
             }
         }
         self.position = position

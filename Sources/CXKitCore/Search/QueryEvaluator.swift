@@ -642,12 +642,16 @@ struct QueryEvaluator {
         var minimumFrequency: UInt32 = 0
         let leadWeight = lead.group >= 0 ? 0 : idfs[lead.cursor] * (Self.k1 + 1)
         var examined = 0
+        // The norms by length code once pruning starts, held apart from `self` so a cursor
+        // can read them while it moves.
+        var lowNorms: [Double] = []
         candidates: while true {
             let candidate = ordinal(of: lead)
             if candidate == PostingCursor.end { return }
             if !isPruning {
                 if examined >= exactCountBudget && ranked.isFull && lead.size > exactCountBudget * 4 {
                     startPruning(lead: lead)
+                    lowNorms = normByCode
                 }
                 examined += 1
             }
@@ -668,14 +672,18 @@ struct QueryEvaluator {
                             weight: leadWeight, need: ranked.worstScore * inverseSlack - followerBound,
                             norm: leadShortestNorm)
                     }
-                    // Runs over the block's postings whose frequency is too low for any of
-                    // its documents (the check below, solved for the frequency once per block).
+                    // Runs over the block's postings that cannot reach the page: first by
+                    // frequency (the check below, solved for the frequency once per block),
+                    // then with the shortest length of each posting's length code (the
+                    // check after the filters below).
                     let blockEnd = UInt32(block + 1) * PostingList.skipInterval
-                    if cursors[lead.cursor].skipPostings(
-                        withFrequencyBelow: minimumFrequency, endingAt: blockEnd)
-                    {
-                        continue
+                    let need = ranked.worstScore * inverseSlack - followerBound
+                    let skipped = lowNorms.withUnsafeBufferPointer { norms in
+                        cursors[lead.cursor].skipPostings(
+                            withFrequencyBelow: minimumFrequency, orScoreBelow: need, weight: leadWeight,
+                            norms: norms, endingAt: blockEnd)
                     }
+                    if skipped { continue }
                 }
                 // The lead's score idf·f·(k1 + 1)/(f + norm) must reach the page's worst score
                 // (less the slack) minus the followers' best over the lead block: checked

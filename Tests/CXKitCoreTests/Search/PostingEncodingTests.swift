@@ -202,6 +202,67 @@ struct PostingEncodingTests {
         }
     }
 
+    @Test("Skipping by score stops at the first posting that can reach the page, or after the block's last")
+    func skipByScore() {
+        let random = SeededRandomSource(seed: 0x5C2)
+        var list = PostingList()
+        var encoded: [UInt8] = []
+        var postings: [(ordinal: UInt32, frequency: UInt32, code: UInt8)] = []
+        var ordinal: UInt32 = 0
+        for step in 0..<3_000 {
+            ordinal &+= 1 + UInt32(random.next(below: 30))
+            let frequency = 8 * (1 + UInt32(random.next(below: random.next(below: 3) == 0 ? 5 : 1)))
+            let code = UInt8(random.next(below: 256))
+            let positions: [UInt32] = [UInt32(step % 11)]
+            positions.withUnsafeBufferPointer { positions in
+                list.append(
+                    ordinal: ordinal, weightedFrequency: frequency, length: LengthCode.floors[Int(code)],
+                    lengthCode: code, positions: positions, encoded: &encoded)
+            }
+            postings.append((ordinal, frequency, code))
+        }
+        // Norms growing with the length code, as BM25's do.
+        let norms = (0..<256).map { 0.3 + Double($0) / 64 }
+        let weight = 2.2
+        for (minimum, need) in [(UInt32(8), 1.2), (16, 0.9), (8, 1.6), (0, 0.0)] {
+            func cannotScore(_ posting: (ordinal: UInt32, frequency: UInt32, code: UInt8)) -> Bool {
+                let frequency = Double(posting.frequency) / 8
+                return posting.frequency < minimum
+                    || weight * frequency < need * (frequency + norms[Int(posting.code)])
+            }
+            var cursor = PostingCursor(list)
+            var model = 0
+            var passed = 0
+            while model < postings.count {
+                let blockEnd = (UInt32(model) / PostingList.skipInterval + 1) * PostingList.skipInterval
+                let moved = norms.withUnsafeBufferPointer { norms in
+                    cursor.skipPostings(
+                        withFrequencyBelow: minimum, orScoreBelow: need, weight: weight, norms: norms,
+                        endingAt: blockEnd)
+                }
+                var modelMoved = false
+                while model < postings.count && cannotScore(postings[model]) {
+                    let wasLastOfBlock = UInt32(model + 1) >= blockEnd
+                    model += 1
+                    modelMoved = true
+                    if wasLastOfBlock { break }
+                }
+                #expect(moved == modelMoved, "minimum \(minimum), need \(need), posting \(model)")
+                let expected = model < postings.count ? postings[model].ordinal : PostingCursor.end
+                #expect(cursor.ordinal == expected, "minimum \(minimum), need \(need), posting \(model)")
+                if !moved {
+                    if model < postings.count && !cannotScore(postings[model]) { passed += 1 }
+                    cursor.next()
+                    model += 1
+                }
+            }
+            #expect(cursor.ordinal == PostingCursor.end)
+            // Each setting lets some postings through and (but the last) holds some back.
+            #expect(passed > 0)
+            if need > 0 { #expect(passed < postings.count / 2) }
+        }
+    }
+
     @Test("Interning with a precomputed hash and reading slots ahead give the same IDs")
     func internWithHash() {
         let random = SeededRandomSource(seed: 0x1D)

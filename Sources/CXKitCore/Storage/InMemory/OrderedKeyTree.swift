@@ -360,12 +360,13 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
 
     /// The index of the first of `keys` not less than `key`.
     ///
-    /// A node's keys are rarely in cache when a commit or a query reaches it, and a binary
-    /// search over a full node waits for six misses one after another, since each probe's
-    /// position depends on the last comparison. This search instead compares seven keys
-    /// spread evenly over the range, which do not depend on one another (so their misses
-    /// overlap), keeps the eighth of the range they bracket, and counts the keys below
-    /// `key` in the last few: two rounds of misses for a full node.
+    /// A node's keys are rarely in cache when a commit or a query reaches it. A binary
+    /// search's probes each depend on the last comparison, so their misses overlap only as
+    /// far as the processor guesses the comparisons right. This search compares seven keys
+    /// spread evenly over the range, which do not depend on one another, keeps the eighth
+    /// of the range they bracket, and counts the keys below `key` in the last few: two
+    /// rounds of loads for a full node. (Measured against the binary search in a commit
+    /// probe at 100,000 records: about 2 % faster.)
     @inline(__always)
     private static func lowerBound(of key: Key, in keys: UnsafeBufferPointer<Key>) -> Int {
         var low = 0
