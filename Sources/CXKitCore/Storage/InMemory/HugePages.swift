@@ -5,15 +5,16 @@
 /// Asks the kernel to back large, randomly read buffers with 2 MiB pages.
 ///
 /// A point read at a million records lands on a random 4 KiB page of the identifier map's
-/// cells and another of the record buffer. Those buffers span hundreds of megabytes, far more
+/// cells and another of the record buffer. Those buffers span about 200 MiB, far more
 /// than the TLB covers in small pages, so each read also pays for page-table walks (two
-/// dimensional ones in a virtual machine). In 2 MiB pages the same buffers take a few
+/// dimensional ones in a virtual machine). In 2 MiB pages the same buffers take about a
 /// hundred TLB entries.
 ///
 /// Linux backs memory with huge pages only where a program asks (the usual setting of
 /// `/sys/kernel/mm/transparent_hugepage/enabled` is `madvise`), and only for pages first
 /// touched after asking, so owners advise a buffer between allocating and initialising it.
-/// Elsewhere, and for buffers under ``minimumByteCount``, this does nothing.
+/// Elsewhere, and for buffers under ``minimumByteCount``, this does nothing. See
+/// `Documentation/Decisions/0012-huge-pages-for-large-buffers.md`.
 enum HugePages {
     /// The size of a huge page.
     static let pageSize = 2 << 20
