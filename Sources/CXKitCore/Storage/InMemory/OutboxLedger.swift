@@ -35,7 +35,10 @@ final class OutboxLedger {
     private let heads = OrderedKeyTree<UInt64>()
     @exclusivity(unchecked) private var tenants: [TenantID: TenantOutboxIndex] = [:]
     /// The last tenant index used, which consecutive appends of one tenant reuse.
-    @exclusivity(unchecked) private var recentTenant: (tenant: TenantID, index: TenantOutboxIndex)?
+    /// Held unretained: `tenants` keeps the index alive, and ``forget(_:)`` clears this
+    /// when it drops the index. An append then notes its entry without writing the index's
+    /// reference count, an atomic write that waits for the commit's earlier stores.
+    @exclusivity(unchecked) private var recentTenant: (tenant: TenantID, index: Unmanaged<TenantOutboxIndex>)?
     @exclusivity(unchecked) private var nextSequence: UInt64 = 1
 
     /// The number of entries, pending or dead-lettered.
@@ -142,7 +145,11 @@ final class OutboxLedger {
                 queue: queue))
         sequences.set(sequence, for: event.id.rawValue)
         enqueue(sequence, in: queue)
-        tenantIndex(event.tenant).pending.insert(sequence)
+        if let recentTenant, recentTenant.tenant == event.tenant {
+            _ = recentTenant.index._withUnsafeGuaranteedRef { $0.pending.insert(sequence) }
+        } else {
+            tenantIndex(event.tenant).pending.insert(sequence)
+        }
     }
 
     // MARK: Claiming
@@ -297,16 +304,16 @@ final class OutboxLedger {
         if let existing = existingTenantIndex(tenant) { return existing }
         let index = TenantOutboxIndex()
         tenants[tenant] = index
-        recentTenant = (tenant, index)
+        recentTenant = (tenant, .passUnretained(index))
         return index
     }
 
     /// The index of `tenant`, when it has one; the last one found is remembered, since
     /// consecutive appends and acknowledgements are usually for one tenant.
     private func existingTenantIndex(_ tenant: TenantID) -> TenantOutboxIndex? {
-        if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index }
+        if let recentTenant, recentTenant.tenant == tenant { return recentTenant.index.takeUnretainedValue() }
         guard let index = tenants[tenant] else { return nil }
-        recentTenant = (tenant, index)
+        recentTenant = (tenant, .passUnretained(index))
         return index
     }
 
