@@ -244,30 +244,36 @@ final class RecordTable<Record: StoredRecord>: AnyRecordTable {
     }
 
     private func add(_ key: IndexKey, id: Identifier, slot: Int, toIndexAt position: Int) {
-        let partition = key.encodedPartition
         let entry = IndexEntry(key: key.encoded, id: id, slot: slot)
-        switch partitions[position][partition] {
-        case nil: partitions[position][partition] = .one(entry)
+        // Changed where it lies in the map, so the map is searched once.
+        Self.add(entry, to: &partitions[position][key.encodedPartition])
+    }
+
+    private static func add(_ entry: IndexEntry, to entries: inout IndexPartition?) {
+        switch entries {
+        case nil: entries = .one(entry)
         case .many(let tree)?: tree.insert(entry)
         case .one(let other)?:
             guard other != entry else { return }
             let tree = OrderedKeyTree<IndexEntry>()
             tree.insert(other)
             tree.insert(entry)
-            partitions[position][partition] = .many(tree)
+            entries = .many(tree)
         }
     }
 
     private func remove(_ key: IndexKey, id: Identifier, fromIndexAt position: Int) {
-        let partition = key.encodedPartition
-        let entry = IndexEntry(key: key.encoded, id: id)
-        switch partitions[position][partition] {
+        Self.remove(IndexEntry(key: key.encoded, id: id), from: &partitions[position][key.encodedPartition])
+    }
+
+    private static func remove(_ entry: IndexEntry, from entries: inout IndexPartition?) {
+        switch entries {
         case nil: return
         case .one(let only)?:
-            if only == entry { partitions[position][partition] = nil }
+            if only == entry { entries = nil }
         case .many(let tree)?:
             tree.remove(entry)
-            if tree.isEmpty { partitions[position][partition] = nil }
+            if tree.isEmpty { entries = nil }
         }
     }
 
