@@ -8,9 +8,9 @@ struct DemoOrder: StoredRecord {
     static let recordType: RecordType = "demo.order"
     static let indexes: [RecordIndex<DemoOrder>] = [
         RecordIndex("byCustomer") {
-            IndexKey(partition: [.id($0.order.customer)], sort: [.date($0.order.placedAt)])
+            IndexKey(partition: .id($0.order.customer), sort: .date($0.order.placedAt))
         },
-        RecordIndex("byTotal") { IndexKey(sort: [.int($0.order.totalMinorUnits)]) },
+        RecordIndex("byTotal") { IndexKey(sort: .int($0.order.totalMinorUnits)) },
     ]
 
     let order: OrderFixture

@@ -6,8 +6,8 @@ import Foundation
 struct BenchAccount: StoredRecord {
     static let recordType: RecordType = "bench.account"
     static let indexes: [RecordIndex<BenchAccount>] = [
-        RecordIndex("byOwner") { IndexKey(partition: [.identifier($0.owner)], sort: [.date($0.updatedAt)]) },
-        RecordIndex("byStatus") { IndexKey(partition: [.int($0.status)], sort: [.int($0.balance)]) },
+        RecordIndex("byOwner") { IndexKey(partition: .identifier($0.owner), sort: .date($0.updatedAt)) },
+        RecordIndex("byStatus") { IndexKey(partition: .int($0.status), sort: .int($0.balance)) },
     ]
 
     let id: Identifier

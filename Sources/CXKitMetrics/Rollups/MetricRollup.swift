@@ -13,7 +13,7 @@ public struct MetricRollup: StoredRecord, Hashable {
     /// `byKindDay`: partition by metric name, sorted by the day's start.
     public static let indexes: [RecordIndex<MetricRollup>] = [
         RecordIndex("byKindDay") { rollup in
-            IndexKey(partition: [.string(rollup.key.kind.name)], sort: [.date(rollup.key.day.start)])
+            IndexKey(partition: .string(rollup.key.kind.name), sort: .date(rollup.key.day.start))
         }
     ]
 

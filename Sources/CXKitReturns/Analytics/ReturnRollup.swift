@@ -18,7 +18,7 @@ public struct ReturnRollup: MergeableRecord, Hashable {
     /// two integers, cheap to build on each of the several rollup merges a command makes.
     public static let indexes: [RecordIndex<ReturnRollup>] = [
         RecordIndex("byPeriod") {
-            IndexKey(partition: [.int(Int64($0.dimension.rawValue))], sort: [.int(Int64($0.period))])
+            IndexKey(partition: .int(Int64($0.dimension.rawValue)), sort: .int(Int64($0.period)))
         }
     ]
 

@@ -11,15 +11,15 @@ public struct ReturnRequest: StoredRecord, Hashable {
     /// requests by refund due date).
     public static let indexes: [RecordIndex<ReturnRequest>] = [
         RecordIndex("byCustomer") {
-            IndexKey(partition: [.identifier($0.customer.rawValue)], sort: [.date($0.createdAt)])
+            IndexKey(partition: .identifier($0.customer.rawValue), sort: .date($0.createdAt))
         },
         RecordIndex("byOrder") {
-            IndexKey(partition: [.identifier($0.order.rawValue)], sort: [.date($0.createdAt)])
+            IndexKey(partition: .identifier($0.order.rawValue), sort: .date($0.createdAt))
         },
         RecordIndex(
             "byTracking",
             sparseKey: { request in
-                request.label.map { IndexKey(partition: [.string($0.trackingNumber)]) }
+                request.label.map { IndexKey(partition: .string($0.trackingNumber)) }
             }),
         RecordIndex(
             "byLabelExpiry",
@@ -27,7 +27,7 @@ public struct ReturnRequest: StoredRecord, Hashable {
                 guard request.state == .labelIssued || request.state == .approved,
                     let expiry = request.labelExpiresAt
                 else { return nil }
-                return IndexKey(sort: [.date(expiry)])
+                return IndexKey(sort: .date(expiry))
             }),
         RecordIndex(
             "byRefundDue",
@@ -35,7 +35,7 @@ public struct ReturnRequest: StoredRecord, Hashable {
                 guard let due = request.refundDueAt, !request.state.isTerminal, request.state != .resolved,
                     !request.overdueReported
                 else { return nil }
-                return IndexKey(sort: [.date(due)])
+                return IndexKey(sort: .date(due))
             }),
     ]
 

@@ -10,7 +10,7 @@ public struct ReturnOrderRecord: StoredRecord, Hashable {
     /// Index `byCustomer` (customer, placed).
     public static let indexes: [RecordIndex<ReturnOrderRecord>] = [
         RecordIndex("byCustomer") {
-            IndexKey(partition: [.identifier($0.order.customer.rawValue)], sort: [.date($0.order.placedAt)])
+            IndexKey(partition: .identifier($0.order.customer.rawValue), sort: .date($0.order.placedAt))
         }
     ]
 

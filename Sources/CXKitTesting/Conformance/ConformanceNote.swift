@@ -17,12 +17,12 @@ public struct ConformanceNote: StoredRecord, Equatable {
     /// The four indexes described on the type.
     public static let indexes: [RecordIndex<ConformanceNote>] = [
         RecordIndex("byAuthor") {
-            IndexKey(partition: [.identifier($0.author)], sort: [.date($0.createdAt)])
+            IndexKey(partition: .identifier($0.author), sort: .date($0.createdAt))
         },
         RecordIndex("byTag") { note in
-            note.tags.map { IndexKey(partition: [.string($0)], sort: [.int(note.priority)]) }
+            note.tags.map { IndexKey(partition: .string($0), sort: .int(note.priority)) }
         },
-        RecordIndex("pinned") { $0.isPinned ? [IndexKey(sort: [.int($0.priority)])] : [] },
+        RecordIndex("pinned") { $0.isPinned ? [IndexKey(sort: .int($0.priority))] : [] },
         RecordIndex("byPriority") { IndexKey(sort: [.int($0.priority), .string($0.title)]) },
     ]
 

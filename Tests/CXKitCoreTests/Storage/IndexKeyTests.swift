@@ -17,6 +17,31 @@ struct IndexKeyTests {
         #expect(IndexKey().partition.isEmpty && IndexKey().sort.isEmpty)
     }
 
+    @Test("single-value keys equal the array-built keys of the same values, for every kind of value")
+    func singleValueKeysMatchArrayKeys() {
+        let long = String(repeating: "iade ", count: 10) + "\u{0}sonu"
+        let values: [IndexValue] = [
+            .bool(true), .int(-7), .int(.max), .double(-0.0), .double(.nan), .string(""), .string(long),
+            .identifier(customer), .date(placedAt),
+        ]
+        // Values read back are compared as keys, under which two NaNs are one value.
+        for partition in values {
+            #expect(IndexKey(partition: partition) == IndexKey(partition: [partition]))
+            #expect(
+                IndexKey(partition: IndexKey(partition: partition).partition)
+                    == IndexKey(partition: [partition]))
+            #expect(IndexKey(sort: partition) == IndexKey(sort: [partition]))
+            #expect(IndexKey(sort: IndexKey(sort: partition).sort) == IndexKey(sort: [partition]))
+            for sort in values {
+                let single = IndexKey(partition: partition, sort: sort)
+                let built = IndexKey(partition: [partition], sort: [sort])
+                #expect(single == built)
+                #expect(single.hashValue == built.hashValue)
+                #expect(IndexKey(partition: single.partition, sort: single.sort) == built)
+            }
+        }
+    }
+
     @Test("setting one part keeps the other")
     func settersKeepTheOtherPart() {
         var key = IndexKey(partition: [.int(1)], sort: [.string("a")])

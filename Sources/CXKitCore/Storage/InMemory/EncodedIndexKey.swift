@@ -213,8 +213,9 @@ struct IndexKeyWriter {
         overflow?.reserveCapacity(total - 32)
     }
 
-    /// Appends one component.
-    @inlinable
+    /// Appends one component. Always inlined, so a key built from a known case (as an
+    /// index's closure builds it) writes that case's bytes without the switch.
+    @inlinable @inline(__always)
     mutating func append(_ value: IndexValue) {
         switch value {
         case .bool(let flag):

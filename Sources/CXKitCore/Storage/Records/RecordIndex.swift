@@ -14,7 +14,9 @@ public struct IndexKey: Hashable, Sendable, Codable {
     /// Creates an index key.
     ///
     /// The values are encoded on the spot, so keys built from array literals inside an
-    /// index's closure allocate nothing.
+    /// index's closure allocate nothing. A key of one partition value and one sort value
+    /// is cheaper still written without the arrays
+    /// (`IndexKey(partition: .identifier(customer), sort: .date(createdAt))`).
     ///
     /// - Parameters:
     ///   - partition: The equality part.
@@ -25,6 +27,49 @@ public struct IndexKey: Hashable, Sendable, Codable {
         for value in partition { writer.append(value) }
         partitionByteCount = writer.count
         for value in sort { writer.append(value) }
+        encoded = writer.key
+    }
+
+    /// Creates an index key of one partition value and one sort value, the shape most
+    /// indexes have (`IndexKey(partition: .identifier(customer), sort: .date(createdAt))`).
+    ///
+    /// The same key as `IndexKey(partition: [partition], sort: [sort])`, written without
+    /// the arrays, so the values are encoded directly.
+    ///
+    /// - Parameters:
+    ///   - partition: The equality part.
+    ///   - sort: The ordered part.
+    @inlinable @inline(__always)
+    public init(partition: IndexValue, sort: IndexValue) {
+        var writer = IndexKeyWriter(partitionCount: 1)
+        writer.append(partition)
+        partitionByteCount = writer.count
+        writer.append(sort)
+        encoded = writer.key
+    }
+
+    /// Creates an index key of one partition value and no sort value: records in the
+    /// partition are ordered by identifier. The same key as
+    /// `IndexKey(partition: [partition])`.
+    ///
+    /// - Parameter partition: The equality part.
+    @inlinable @inline(__always)
+    public init(partition: IndexValue) {
+        var writer = IndexKeyWriter(partitionCount: 1)
+        writer.append(partition)
+        partitionByteCount = writer.count
+        encoded = writer.key
+    }
+
+    /// Creates an index key of one sort value in the index's single partition. The same
+    /// key as `IndexKey(sort: [sort])`.
+    ///
+    /// - Parameter sort: The ordered part.
+    @inlinable @inline(__always)
+    public init(sort: IndexValue) {
+        var writer = IndexKeyWriter(partitionCount: 0)
+        partitionByteCount = writer.count
+        writer.append(sort)
         encoded = writer.key
     }
 

@@ -8,7 +8,7 @@
 /// struct Note: StoredRecord {
 ///     static let recordType: RecordType = "demo.note"
 ///     static let indexes: [RecordIndex<Note>] = [
-///         RecordIndex("byAuthor") { IndexKey(partition: [.identifier($0.author)], sort: [.date($0.createdAt)]) }
+///         RecordIndex("byAuthor") { IndexKey(partition: .identifier($0.author), sort: .date($0.createdAt)) }
 ///     ]
 ///     let id: Identifier
 ///     var author: Identifier
