@@ -139,10 +139,7 @@ final class OutboxLedger {
         nextSequence += 1
         if slots.isEmpty { base = sequence }
         let queue = queuePosition(for: event.aggregate, of: event.tenant)
-        slots.append(
-            OutboxSlot(
-                entry: OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast),
-                queue: queue))
+        slots.append(event, sequence: sequence, queue: queue)
         sequences.set(sequence, for: event.id.rawValue)
         enqueue(sequence, in: queue)
         if let recentTenant, recentTenant.tenant == event.tenant {

@@ -36,6 +36,21 @@ final class OutboxSlotChunk {
         holdsSlot(at: offset) ? slots + offset : nil
     }
 
+    /// Builds the slot of a newly committed event at `offset`, in place when the offset
+    /// holds no slot (as the next position of a run never does), replacing the slot there
+    /// otherwise, as ``store(_:at:)`` would.
+    @inline(__always)
+    func initialize(at offset: Int, event: EventEnvelope, sequence: UInt64, queue: Int) {
+        guard offset >= 0, offset < capacity else { return }
+        let entry = OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast)
+        if holdsSlot(at: offset) {
+            slots[offset] = OutboxSlot(entry: entry, queue: queue)
+        } else {
+            (slots + offset).initialize(to: OutboxSlot(entry: entry, queue: queue))
+            occupied[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+    }
+
     /// Puts `slot` at `offset`, replacing the slot there if any.
     func store(_ slot: consuming OutboxSlot, at offset: Int) {
         guard offset >= 0, offset < capacity else { return }

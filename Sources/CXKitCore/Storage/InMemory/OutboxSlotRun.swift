@@ -45,15 +45,21 @@ struct OutboxSlotRun {
         chunks[position >> Self.chunkShift].clear(at: position & (Self.chunkSize - 1))
     }
 
-    /// Adds a slot at position ``count``.
-    mutating func append(_ slot: consuming OutboxSlot) {
+    /// Adds the slot of a newly committed event at position ``count``, built where it
+    /// will lie rather than built and then copied there (a slot is a few hundred bytes).
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - sequence: Its commit sequence number.
+    ///   - queue: The position of its aggregate's queue.
+    mutating func append(_ event: EventEnvelope, sequence: UInt64, queue: Int) {
         let offset = count & (Self.chunkSize - 1)
         if offset == 0 {
             let chunk = spare ?? OutboxSlotChunk(capacity: Self.chunkSize)
             spare = nil
             chunks.append(chunk)
         }
-        chunks[chunks.count - 1].store(slot, at: offset)
+        chunks[chunks.count - 1].initialize(at: offset, event: event, sequence: sequence, queue: queue)
         count += 1
     }
 
