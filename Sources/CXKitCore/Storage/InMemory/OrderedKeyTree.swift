@@ -62,6 +62,10 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         // A key above the largest (time-ordered identifiers, sequence numbers) goes down the
         // rightmost path without searching any node.
         let ascending = root.keys.last.map { $0 < key } ?? false
+        if ascending && Self.appendToRightmostLeaf(key, below: Unmanaged.passUnretained(root)) {
+            count += 1
+            return true
+        }
         let (inserted, split) = Self.insert(key, into: root, ascending: ascending)
         if let split {
             // The root's content moves down into a new left child; the root stays this object.
@@ -75,6 +79,42 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         }
         if inserted { count += 1 }
         return inserted
+    }
+
+    /// Appends `key`, larger than every key below `root`, to the rightmost leaf when that
+    /// leaf has room, raising the largest key noted on the way down; `false`, with nothing
+    /// changed, when the leaf is full (the general insertion then splits it).
+    ///
+    /// This is the usual insertion of sequence numbers and time-ordered identifiers, and
+    /// it walks the right edge without the general path's search, recursion and
+    /// reference counting: the tree keeps its nodes alive while it is walked.
+    private static func appendToRightmostLeaf(_ key: Key, below root: Unmanaged<Node>) -> Bool {
+        var node = root
+        while true {
+            let child: Unmanaged<Node>? = node._withUnsafeGuaranteedRef { node in
+                node.isLeaf ? nil : Unmanaged.passUnretained(node.children[node.children.count - 1])
+            }
+            guard let child else { break }
+            node = child
+        }
+        let appended = node._withUnsafeGuaranteedRef { leaf in
+            guard leaf.keys.count < maximumFill else { return false }
+            growIfFull(leaf)
+            leaf.keys.append(key)
+            return true
+        }
+        guard appended else { return false }
+        // Each inner node on the right edge notes its last child's largest key: now `key`.
+        node = root
+        while true {
+            let child: Unmanaged<Node>? = node._withUnsafeGuaranteedRef { node in
+                guard !node.isLeaf else { return nil }
+                node.keys[node.keys.count - 1] = key
+                return Unmanaged.passUnretained(node.children[node.children.count - 1])
+            }
+            guard let child else { return true }
+            node = child
+        }
     }
 
     /// Inserts `key` below `node`; `ascending` says it is larger than every key there.
