@@ -196,7 +196,7 @@ public final class InMemoryRecordStore: RecordStore {
             let targets = transaction.targets
             let events = transaction.events
             for position in targets.indices {
-                try Self.check(targets[position], of: changes[position], in: existing)
+                try Self.check(targets[position], in: existing) { changes[position].recordTypeName }
             }
             for position in events.indices where state.outbox.contains(events[position].id) {
                 throw .validation(field: "events[\(position)].id", reason: "is already in the outbox")
@@ -259,10 +259,11 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     /// Checks one change against the stored versions, from what the transaction noted when
-    /// the change was added; only a refused change opens its record, for the error.
-    private static func check(_ target: ChangeTarget, of change: RecordChange, in partition: TenantPartition?)
-        throws(CoreError)
-    {
+    /// the change was added; only a refused change opens its record, through `typeName`,
+    /// for the error.
+    private static func check(
+        _ target: ChangeTarget, in partition: TenantPartition?, typeName: () -> String
+    ) throws(CoreError) {
         // A merge never conflicts; an insert needs the record absent; an update or a
         // deletion needs it present at the expected version.
         guard target.kind != .merge else { return }
@@ -271,18 +272,18 @@ public final class InMemoryRecordStore: RecordStore {
             guard let current else { return }
             throw CoreError(
                 code: .versionConflict, reason: "already exists at version \(current)",
-                recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
+                recordType: typeName(), recordID: target.id, currentVersion: current)
         }
         guard let current else {
             throw CoreError(
-                code: .notFound, reason: "does not exist", recordType: change.recordTypeName,
+                code: .notFound, reason: "does not exist", recordType: typeName(),
                 recordID: target.id)
         }
         guard current == target.expectedVersion else {
             throw CoreError(
                 code: .versionConflict,
                 reason: "is at version \(current) (expected \(target.expectedVersion))",
-                recordType: change.recordTypeName, recordID: target.id, currentVersion: current)
+                recordType: typeName(), recordID: target.id, currentVersion: current)
         }
     }
 
