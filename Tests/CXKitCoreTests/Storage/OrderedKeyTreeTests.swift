@@ -15,6 +15,12 @@ struct OrderedKeyTreeTests {
         return keys
     }
 
+    /// Whether every node's noted key count (which searches place their probes by) equals
+    /// its key buffer's count.
+    private func keyCountsMatch(_ node: OrderedKeyTreeNode<Int>) -> Bool {
+        node.keyCount == node.keys.count && node.children.allSatisfy(keyCountsMatch)
+    }
+
     /// Runs random insertions, removals and scans against a sorted array.
     private func checkAgainstModel(seed: UInt64, operations: Int, keySpace: UInt64) {
         let random = SeededRandomSource(seed: seed)
@@ -65,9 +71,13 @@ struct OrderedKeyTreeTests {
             }
             #expect(tree.count == model.count, "count: \(context)")
             if tree.count != model.count { return }
+            if step % 97 == 0 {
+                #expect(keyCountsMatch(tree), "node key counts: \(context)")
+            }
         }
         let all = contents(of: tree)
         #expect(all == model, "final contents, seed \(seed)")
+        #expect(keyCountsMatch(tree), "final node key counts, seed \(seed)")
         var reversed: [Int] = []
         tree.visitDescending(from: nil) {
             reversed.append($0)
@@ -197,6 +207,7 @@ struct OrderedKeyTreeTests {
         let all = contents(of: tree)
         #expect(all == model.sorted())
         #expect(tree.count == model.count)
+        #expect(keyCountsMatch(tree))
     }
 
     @Test("a one-key tree reserves room for one key, and a growing leaf adds at least four at a time")

@@ -45,7 +45,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     func contains(_ key: Key) -> Bool {
         var node = root
         while true {
-            let index = Self.lowerBound(of: key, in: node.keys)
+            let index = Self.lowerBound(of: key, in: node)
             if node.isLeaf { return index < node.keys.count && node.keys[index] == key }
             if index == node.keys.count { return false }
             node = node.children[index]
@@ -121,14 +121,14 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     private static func insert(_ key: Key, into node: Node, ascending: Bool) -> (inserted: Bool, split: Node?)
     {
         if node.isLeaf {
-            let index = ascending ? node.keys.count : lowerBound(of: key, in: node.keys)
+            let index = ascending ? node.keys.count : lowerBound(of: key, in: node)
             if index < node.keys.count && node.keys[index] == key { return (false, nil) }
             growIfFull(node)
             node.keys.insert(key, at: index)
             let atEnd = index == node.keys.count - 1
             return (true, node.keys.count > maximumFill ? splitOff(node, atEnd: atEnd) : nil)
         }
-        var index = ascending ? node.keys.count : lowerBound(of: key, in: node.keys)
+        var index = ascending ? node.keys.count : lowerBound(of: key, in: node)
         if index == node.keys.count { index -= 1 }
         let child = node.children[index]
         let (inserted, split) = insert(key, into: child, ascending: ascending)
@@ -190,7 +190,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     }
 
     private static func remove(_ key: Key, from node: Node) -> Bool {
-        let index = lowerBound(of: key, in: node.keys)
+        let index = lowerBound(of: key, in: node)
         if node.isLeaf {
             guard index < node.keys.count, node.keys[index] == key else { return false }
             node.keys.remove(at: index)
@@ -283,7 +283,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     ) -> Replacement {
         node._withUnsafeGuaranteedRef { node in
             let index = lowerBound(of: old, in: node)
-            let count = node.keys.count
+            let count = node.keyCount
             guard index < count else { return .missing }
             let isLast = index + 1 == count
             if node.isLeaf {
@@ -346,7 +346,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     private static func visitAscending(_ node: Node, isBefore: ((Key) -> Bool)?, _ body: (Key) -> Bool)
         -> Bool
     {
-        let start = isBefore.map { partitionPoint(node.keys, $0) } ?? 0
+        let start = isBefore.map { partitionPoint(node, $0) } ?? 0
         if node.isLeaf {
             for index in start..<node.keys.count where !body(node.keys[index]) { return false }
             return true
@@ -363,7 +363,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
     {
         if node.isLeaf {
             var index = node.keys.count
-            if let isAfter { index = partitionPoint(node.keys) { !isAfter($0) } }
+            if let isAfter { index = partitionPoint(node) { !isAfter($0) } }
             while index > 0 {
                 index -= 1
                 if !body(node.keys[index]) { return false }
@@ -373,7 +373,7 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         guard !node.children.isEmpty else { return true }
         var start = node.children.count - 1
         if let isAfter {
-            start = min(partitionPoint(node.keys) { !isAfter($0) }, node.children.count - 1)
+            start = min(partitionPoint(node) { !isAfter($0) }, node.children.count - 1)
         }
         var index = start + 1
         while index > 0 {
@@ -386,16 +386,15 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
 
     // MARK: Searching within a node
 
-    /// The index of the first key not less than `key`.
-    private static func lowerBound(of key: Key, in keys: ContiguousArray<Key>) -> Int {
-        keys.withUnsafeBufferPointer { lowerBound(of: key, in: $0) }
-    }
-
     /// The index of the first key of `node` not less than `key`, read in place (without
-    /// retaining the node's key buffer).
+    /// retaining the node's key buffer). The probes are placed from the node's own count,
+    /// so they do not wait for the key buffer's header (see ``OrderedKeyTreeNode/keyCount``).
     @inline(__always)
     private static func lowerBound(of key: Key, in node: Node) -> Int {
-        node.keys.withUnsafeBufferPointer { lowerBound(of: key, in: $0) }
+        let count = node.keyCount
+        return node.keys.withUnsafeBufferPointer { keys in
+            lowerBound(of: key, in: UnsafeBufferPointer(start: keys.baseAddress, count: count))
+        }
     }
 
     /// The index of the first of `keys` not less than `key`.
@@ -424,14 +423,19 @@ final class OrderedKeyTree<Key: Comparable>: OrderedKeyTreeNode<Key> {
         return found
     }
 
-    /// The index of the first key for which `isBefore` is false.
-    private static func partitionPoint(_ keys: ContiguousArray<Key>, _ isBefore: (Key) -> Bool) -> Int {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low &+ high) >> 1
-            if isBefore(keys[middle]) { low = middle + 1 } else { high = middle }
+    /// The index of the first key of `node` for which `isBefore` is false. The first probe
+    /// is placed from the node's own count, as ``lowerBound(of:in:)`` places its probes.
+    private static func partitionPoint(_ node: Node, _ isBefore: (Key) -> Bool) -> Int {
+        let count = node.keyCount
+        return node.keys.withUnsafeBufferPointer { buffer in
+            let keys = UnsafeBufferPointer(start: buffer.baseAddress, count: count)
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                if isBefore(keys[middle]) { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        return low
     }
 }
