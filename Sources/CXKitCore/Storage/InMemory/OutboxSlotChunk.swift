@@ -37,18 +37,17 @@ final class OutboxSlotChunk {
     }
 
     /// Builds the slot of a newly committed event at `offset`, in place when the offset
-    /// holds no slot (as the next position of a run never does), replacing the slot there
-    /// otherwise, as ``store(_:at:)`` would.
+    /// holds no slot (as the next position of a run never does); an occupied offset goes
+    /// through ``store(_:at:)``. (Passing a new slot to `store` would build it first and
+    /// copy it in: its parameter is a value of its own.)
     @inline(__always)
     func initialize(at offset: Int, event: EventEnvelope, sequence: UInt64, queue: Int) {
-        guard offset >= 0, offset < capacity else { return }
         let entry = OutboxEntry(event: event, sequence: sequence, nextAttemptAt: .distantPast)
-        if holdsSlot(at: offset) {
-            slots[offset] = OutboxSlot(entry: entry, queue: queue)
-        } else {
-            (slots + offset).initialize(to: OutboxSlot(entry: entry, queue: queue))
-            occupied[offset >> 6] |= 1 << UInt64(offset & 63)
+        guard offset >= 0, offset < capacity, !holdsSlot(at: offset) else {
+            return store(OutboxSlot(entry: entry, queue: queue), at: offset)
         }
+        (slots + offset).initialize(to: OutboxSlot(entry: entry, queue: queue))
+        occupied[offset >> 6] |= 1 << UInt64(offset & 63)
     }
 
     /// Puts `slot` at `offset`, replacing the slot there if any.

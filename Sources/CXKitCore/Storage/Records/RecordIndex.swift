@@ -41,11 +41,7 @@ public struct IndexKey: Hashable, Sendable, Codable {
     ///   - sort: The ordered part.
     @inlinable @inline(__always)
     public init(partition: IndexValue, sort: IndexValue) {
-        var writer = IndexKeyWriter(partitionCount: 1)
-        writer.append(partition)
-        partitionByteCount = writer.count
-        writer.append(sort)
-        encoded = writer.key
+        self.init(single: partition, sort: sort)
     }
 
     /// Creates an index key of one partition value and no sort value: records in the
@@ -55,10 +51,7 @@ public struct IndexKey: Hashable, Sendable, Codable {
     /// - Parameter partition: The equality part.
     @inlinable @inline(__always)
     public init(partition: IndexValue) {
-        var writer = IndexKeyWriter(partitionCount: 1)
-        writer.append(partition)
-        partitionByteCount = writer.count
-        encoded = writer.key
+        self.init(single: partition, sort: nil)
     }
 
     /// Creates an index key of one sort value in the index's single partition. The same
@@ -67,9 +60,17 @@ public struct IndexKey: Hashable, Sendable, Codable {
     /// - Parameter sort: The ordered part.
     @inlinable @inline(__always)
     public init(sort: IndexValue) {
-        var writer = IndexKeyWriter(partitionCount: 0)
+        self.init(single: nil, sort: sort)
+    }
+
+    /// The one body of the single-value initialisers: at most one value in each part.
+    /// Always inlined, so a `nil` the caller passes leaves no branch behind.
+    @inlinable @inline(__always)
+    init(single partition: IndexValue?, sort: IndexValue?) {
+        var writer = IndexKeyWriter(partitionCount: partition == nil ? 0 : 1)
+        if let partition { writer.append(partition) }
         partitionByteCount = writer.count
-        writer.append(sort)
+        if let sort { writer.append(sort) }
         encoded = writer.key
     }
 
